@@ -1,0 +1,69 @@
+# The two commands that matter: `make run` (a working site with demo data) and `make test` (everything).
+# Both start from nothing: they create the virtualenv, install the locked dependencies and build the front end.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+UV_VERSION := 0.13.9
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
+HOST ?= 127.0.0.1
+PORT ?= 8000
+FRONTEND_SOURCES := $(shell find frontend/src -type f 2>/dev/null) frontend/package.json frontend/package-lock.json
+
+.PHONY: run test install frontend lint check-django test-sqlite test-postgres test-e2e bench lock clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements/dev.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet "uv==$(UV_VERSION)"
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --require-hashes -r requirements/dev.lock
+	touch $@
+
+frontend: site/static/build/.built
+
+site/static/build/.built: $(FRONTEND_SOURCES)
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error
+	cd frontend && npm run build
+	touch $@
+
+run: install frontend
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_data
+	@echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/); Ctrl+C stops the site and its task worker."
+	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(MANAGE) db_worker --queue-name default & worker=$$!; \
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+lint: install
+	$(BIN)/ruff check site tests bench
+	$(BIN)/ruff format --check site tests bench
+
+check-django: install
+	$(MANAGE) check --fail-level WARNING
+	$(MANAGE) makemigrations --check --dry-run
+
+test-sqlite: install frontend
+	@echo "=== pytest on SQLite ==="
+	$(BIN)/pytest -m "not e2e"
+
+test-postgres: install frontend
+	@echo "=== pytest on PostgreSQL ($(POSTGRES_URL)) ==="
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -m "not e2e"
+
+test-e2e: install frontend
+	@echo "=== browser tests (Chromium through Playwright, axe-core on every page) ==="
+	$(BIN)/pytest -m e2e tests/e2e
+
+test: lint check-django test-sqlite test-postgres test-e2e
+
+bench: install frontend
+	$(BIN)/python bench/run.py
+
+lock:
+	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 --generate-hashes -q -o requirements/base.lock
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes -q -o requirements/dev.lock
+
+clean:
+	rm -rf $(VENV) frontend/node_modules site/static/build var db.sqlite3

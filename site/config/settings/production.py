@@ -1,0 +1,44 @@
+"""Production: every secret comes from the environment, and the site refuses to start without one."""
+
+from .base import *  # noqa: F403
+from .base import env, env_bool, env_list, require_env
+
+DEBUG = False
+SECRET_KEY = require_env("SECRET_KEY")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or [require_env("ALLOWED_HOSTS")]
+require_env("DATABASE_URL")
+WAGTAILADMIN_BASE_URL = require_env("WAGTAILADMIN_BASE_URL")
+DEFAULT_FROM_EMAIL = require_env("DEFAULT_FROM_EMAIL")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_BACKEND = require_env("EMAIL_BACKEND")
+
+# TLS ends at the load balancer, which says so in X-Forwarded-Proto.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
+if env("MEDIA_BUCKET"):
+    # Several web machines share uploaded images and documents through object storage.
+    STORAGES["default"] = {  # noqa: F405
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("MEDIA_BUCKET"),
+            "custom_domain": env("MEDIA_CUSTOM_DOMAIN"),
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL"),
+        },
+    }
+
+if env("FRONTEND_CACHE_PURGE_URL"):
+    # A CDN in front: Wagtail purges a page's URL from it when the page is published.
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")  # noqa: F405
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
+        }
+    }

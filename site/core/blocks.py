@@ -1,0 +1,73 @@
+"""The content blocks every editor page is written with, each rendered as a GOV.UK Frontend component."""
+
+from wagtail import blocks
+from wagtail.images.blocks import ImageChooserBlock
+
+
+class HeadingBlock(blocks.StructBlock):
+    heading_text = blocks.CharBlock(required=True)
+    size = blocks.ChoiceBlock(
+        choices=[("l", "Large (section)"), ("m", "Medium"), ("s", "Small")],
+        default="m",
+        help_text="Headings must follow each other in order: large, then medium, then small.",
+    )
+
+    class Meta:
+        icon = "title"
+        template = "components/streamfield/blocks/heading.html"
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(required=True)
+    alt_text = blocks.CharBlock(
+        required=False,
+        help_text="Describe what the picture shows for people who cannot see it. Leave empty only if it is decorative.",
+    )
+    caption = blocks.CharBlock(required=False)
+
+    class Meta:
+        icon = "image"
+        template = "components/streamfield/blocks/image.html"
+
+
+class DetailsBlock(blocks.StructBlock):
+    summary = blocks.CharBlock(required=True)
+    content = blocks.RichTextBlock(features=["bold", "link", "ol", "ul"])
+
+    class Meta:
+        icon = "collapse-down"
+        template = "components/streamfield/blocks/details.html"
+
+
+class CallToActionBlock(blocks.StructBlock):
+    text = blocks.CharBlock(required=True, help_text="Say what happens, e.g. 'Book a seat'.")
+    page = blocks.PageChooserBlock(required=False)
+    url = blocks.URLBlock(required=False, help_text="Only when the link leaves this site.")
+
+    class Meta:
+        icon = "link"
+        template = "components/streamfield/blocks/call_to_action.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            raise blocks.StructBlockValidationError(
+                block_errors={"page": ["Choose a page on this site or enter a web address, not both."]}
+            )
+        return value
+
+
+class BaseStreamBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        features=["bold", "italic", "link", "document-link", "ol", "ul"],
+        icon="pilcrow",
+        template="components/streamfield/blocks/paragraph.html",
+    )
+    image = ImageBlock()
+    inset_text = blocks.RichTextBlock(
+        features=["bold", "link"], icon="doc-full", template="components/streamfield/blocks/inset_text.html"
+    )
+    warning_text = blocks.CharBlock(icon="warning", template="components/streamfield/blocks/warning_text.html")
+    details = DetailsBlock()
+    call_to_action = CallToActionBlock()
