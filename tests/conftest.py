@@ -5,6 +5,19 @@ from tests.factories import UserFactory
 
 
 def pytest_collection_modifyitems(config, items):
+    """Every transactional test must roll back by serialisation.
+
+    A flush without it re-creates content types with new ids, and the next serialised test then fails to
+    restore the database that Wagtail's migrations built (root page, default site, groups).
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+            raise pytest.UsageError(f"{item.nodeid}: use django_db(transaction=True, serialized_rollback=True)")
+    _skip_postgres_only_tests_on_sqlite(items)
+
+
+def _skip_postgres_only_tests_on_sqlite(items):
     """Tests marked `postgres` need row locks and real concurrency: skip them on SQLite, and say so."""
     from django.conf import settings
 

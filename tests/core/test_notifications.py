@@ -38,10 +38,13 @@ def test_the_message_is_sent_after_the_transaction_commits(django_capture_on_com
 
 
 def test_nothing_is_sent_for_a_rolled_back_transaction(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with pytest.raises(RuntimeError), transaction.atomic():
-            queue_test_email()
-            raise RuntimeError("the booking failed")
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        queue_test_email()
+        raise RuntimeError("the booking failed")
     assert callbacks == []
     assert OutboxMessage.objects.count() == 0
     assert mail.outbox == []

@@ -7,6 +7,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 class PartnershipSettings(BaseSiteSetting):
     """Who runs the site and how to reach them: shown in the header, the footer and every email."""
 
+    select_related = ["logo", "accessibility_statement_page", "privacy_notice_page"]
+
     name = models.CharField(max_length=100, default="Community Safety Partnership")
     tagline = models.CharField(max_length=200, blank=True)
     email = models.EmailField(blank=True, help_text="Where residents' contact-form messages are sent.")

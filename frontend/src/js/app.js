@@ -1,0 +1,8 @@
+// Safer Neighbourhoods front-end entry point (bundled by esbuild as an ES module).
+//
+// GOV.UK Frontend initialises only when <body> has the `govuk-frontend-supported`
+// class, which the small snippet from `{% govuk_frontend_supported_script %}`
+// adds (its hash is allowed by the Content-Security-Policy).
+import { initAll } from "govuk-frontend";
+
+initAll();
