@@ -1,0 +1,66 @@
+"""Partnership admins run the scheme: they get its permissions. The usual kinds of Safe Place are created
+so that a venue can register on a new site before anyone has edited the list (SP-024)."""
+
+from django.db import migrations
+
+GRANTS = {
+    "Partnership admins": [
+        ("safe_places", "venue", ["view", "change"]),
+        ("safe_places", "venuetype", ["add", "change", "delete", "view"]),
+        ("safe_places", "venueconcern", ["view", "change"]),
+        ("safe_places", "safeplacessettings", ["change"]),
+    ],
+}
+
+VENUE_TYPES = [
+    ("Café", "cafe"),
+    ("Community centre", "community-centre"),
+    ("Council office", "council-office"),
+    ("GP surgery", "gp-surgery"),
+    ("Library", "library"),
+    ("Pharmacy", "pharmacy"),
+    ("Place of worship", "place-of-worship"),
+    ("Police station", "police-station"),
+    ("Shop", "shop"),
+    ("Sports or leisure centre", "leisure-centre"),
+    ("Other", "other"),
+]
+
+
+def permission(apps, app_label, model, codename):
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+    perm, _ = Permission.objects.get_or_create(
+        content_type=content_type, codename=codename, defaults={"name": f"Can {codename.split('_', 1)[0]} {model}"}
+    )
+    return perm
+
+
+def grant(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    for name, grants in GRANTS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        for app_label, model, actions in grants:
+            group.permissions.add(*(permission(apps, app_label, model, f"{a}_{model}") for a in actions))
+    VenueType = apps.get_model("safe_places", "VenueType")
+    for name, slug in VENUE_TYPES:
+        VenueType.objects.get_or_create(slug=slug, defaults={"name": name})
+
+
+def revoke(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name in GRANTS:
+        group = Group.objects.filter(name=name).first()
+        if group:
+            group.permissions.remove(*Permission.objects.filter(content_type__app_label="safe_places"))
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("safe_places", "0001_initial"),
+        ("core", "0003_staff_groups"),
+    ]
+
+    operations = [migrations.RunPython(grant, revoke)]
