@@ -13,6 +13,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("anymail/", include("anymail.urls")),
+    path("safe-places/", include("safe_places.urls")),
     path("", include("core.urls")),
 ]
 

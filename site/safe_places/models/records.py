@@ -133,7 +133,11 @@ class Venue(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("safe_places:venue", kwargs={"pk": self.pk, "slug": slugify(self.name) or "venue"})
+        return reverse("safe_places:venue", kwargs={"pk": self.pk, "slug": self.slug})
+
+    @property
+    def slug(self):
+        return slugify(self.name) or "venue"
 
     @property
     def weekly_hours(self):
