@@ -14,6 +14,7 @@ urlpatterns = [
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("anymail/", include("anymail.urls")),
     path("safe-places/", include("safe_places.urls")),
+    path("surveys/", include("surveys.urls")),
     path("", include("core.urls")),
 ]
 
