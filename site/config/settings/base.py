@@ -47,6 +47,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "core",
+    "accounts",
     "surveys",
     "safe_places",
     "wagtail.contrib.forms",
@@ -67,6 +68,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "anymail",
+    "allauth",
+    "allauth.account",
     "csp",
     "rules.apps.AutodiscoverRulesConfig",
     "django.contrib.admin",
@@ -87,6 +90,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -138,6 +142,7 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 
 LANGUAGE_CODE = "en-gb"
@@ -195,7 +200,55 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "tx
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
 
-LOGIN_URL = "wagtailadmin_login"
+# Front-end accounts (django-allauth, the `accounts` app) for watch coordinators and Safe Places venues.
+# Staff keep the Wagtail admin's own sign-in at /admin/login/ (WAGTAILADMIN_LOGIN_URL); residents never
+# need an account to take part.
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "accounts:home"
+WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {
+    "login": "accounts.forms.LoginForm",
+    "signup": "accounts.forms.SignupForm",
+    "reset_password": "accounts.forms.ResetPasswordForm",
+    "reset_password_from_key": "accounts.forms.ResetPasswordKeyForm",
+    "change_password": "accounts.forms.ChangePasswordForm",
+    "set_password": "accounts.forms.SetPasswordForm",
+    "add_email": "accounts.forms.AddEmailForm",
+    "reauthenticate": "accounts.forms.ReauthenticateForm",
+}
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+# One address per account: a new address replaces the old one once it is confirmed.
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+# Confirm by pressing a button, so that mail scanners following the link do not confirm for the person.
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+# The same answer whether or not an account exists for an email address (sign-up and password reset).
+ACCOUNT_PREVENT_ENUMERATION = True
+# Tell people by email when their password or email address changes.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+ACCOUNT_SESSION_REMEMBER = None
+# A field people never see (it is in a `hidden` block): a bot that fills it in is shown success and nothing is made.
+ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website"
+# Counted in the cache (Redis in production, shared by every web machine). "key" is the email address.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "10/m/ip,50/h/ip",
+    "reset_password": "10/m/ip,3/m/key,10/h/key",
+    "reset_password_from_key": "20/m/ip",
+    "confirm_email": "1/3m/key",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+    "reauthenticate": "10/m/user",
+}
 
 # Public-form protection (core.protection): how many submissions one address or email may make.
 PUBLIC_FORM_RATE_LIMITS = {
