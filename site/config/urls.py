@@ -17,6 +17,7 @@ urlpatterns = [
     path("surveys/", include("surveys.urls")),
     path("accounts/", include("accounts.urls")),
     path("", include("core.urls")),
+    path("", include("partnership.urls")),
 ]
 
 if settings.DEBUG:

@@ -47,12 +47,14 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "core",
+    "partnership",
     "accounts",
     "surveys",
     "safe_places",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
@@ -199,6 +201,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
+# A second officer's approval publishes the page even though that officer cannot publish directly.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "partnership.workflows.publish_approved_work"
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 
 # Front-end accounts (django-allauth, the `accounts` app) for watch coordinators and Safe Places venues.
 # Staff keep the Wagtail admin's own sign-in at /admin/login/ (WAGTAILADMIN_LOGIN_URL); residents never
