@@ -7,6 +7,7 @@ mean, so every rule can be tested at any instant (overnight hours, bank holidays
 import math
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import holidays
@@ -71,9 +72,16 @@ def periods_from_data(data):
 
 
 def weekly_hours_from_data(data):
-    """A week of periods (Monday first) from the stored list of seven lists of pairs."""
-    days = list(data or [])
-    days += [[]] * (7 - len(days))
+    """A week of periods (Monday first) from the stored list of seven lists of pairs.
+
+    Most venues share a handful of weekly patterns, so parsed weeks are remembered by their stored form.
+    """
+    return _weekly_hours(tuple(tuple(tuple(period) for period in day) for day in (data or ())))
+
+
+@lru_cache(maxsize=4096)
+def _weekly_hours(frozen):
+    days = list(frozen) + [()] * (7 - len(frozen))
     return tuple(periods_from_data(day) for day in days[:7])
 
 

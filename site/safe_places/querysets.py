@@ -11,7 +11,7 @@ from safe_places import policies
 
 # The finder looks at most at this many venues nearest the point (by a cheap planar distance in SQL), then
 # works out exact distances and opening in Python: its cost stays flat however many venues there are.
-MAX_CANDIDATES = 200
+MAX_CANDIDATES = 100
 DEFAULT_RADIUS_KM = 10.0
 
 FEATURE_FIELDS = ("step_free", "accessible_toilet", "quiet_space", "hearing_loop")
@@ -124,24 +124,33 @@ def find_nearest(
 ):
     """The nearest venues to a point, nearest first, with distance and opening state (SP-031).
 
-    Two queries whatever the number of venues: the candidates nearest the point (at most MAX_CANDIDATES, found
-    through the location index) and their exceptions for the day.
+    Three queries whatever the number of venues: the candidates nearest the point as plain rows (at most
+    MAX_CANDIDATES, found through the location index), their exceptions for the day, and the chosen few
+    (at most `limit`) as venues for the page. Opening is worked out only until `limit` venues are chosen.
     """
-    candidates = list(
-        queryset.with_features(features)
-        .near(latitude, longitude, radius_km=radius_km)
-        .select_related("venue_type")
-        .only(*FINDER_FIELDS)[:MAX_CANDIDATES]
-    )
-    states = opening_states(candidates, at)
-    matches = []
-    for venue in candidates:
-        distance = policies.haversine_km(latitude, longitude, venue.latitude, venue.longitude)
-        if distance > radius_km:
-            continue
-        state = states[venue.pk]
+    rows = queryset.with_features(features).near(latitude, longitude, radius_km=radius_km)
+    rows = rows.values_list("pk", "latitude", "longitude", "opening_hours", "bank_holidays")[:MAX_CANDIDATES]
+    candidates = []
+    for pk, lat, lng, hours, rule in rows:
+        distance = policies.haversine_km(latitude, longitude, lat, lng)
+        if distance <= radius_km:
+            candidates.append((distance, pk, hours, rule))
+    candidates.sort(key=lambda candidate: (candidate[0], candidate[1]))
+    today = policies.today_in_london(at)
+    exceptions = exceptions_by_venue([pk for _d, pk, _h, _r in candidates], [today - timedelta(days=1), today])
+    holidays = bank_holidays_around(at)
+    chosen = []
+    for distance, pk, hours, rule in candidates:
+        state = policies.opening_state(
+            policies.weekly_hours_from_data(hours), exceptions.get(pk, {}), at,
+            bank_holidays=holidays, bank_holiday_rule=rule,
+        )  # fmt: skip
         if open_now and not state.is_open:
             continue
-        matches.append(VenueMatch(venue=venue, distance_km=distance, state=state))
-    matches.sort(key=lambda match: (match.distance_km, match.venue.pk))
-    return matches[:limit]
+        chosen.append((pk, distance, state))
+        if len(chosen) == limit:
+            break
+    venues = (
+        queryset.model.objects.select_related("venue_type").only(*FINDER_FIELDS).in_bulk([pk for pk, _d, _s in chosen])
+    )
+    return [VenueMatch(venue=venues[pk], distance_km=distance, state=state) for pk, distance, state in chosen]

@@ -5,4 +5,6 @@
 // adds (its hash is allowed by the Content-Security-Policy).
 import { initAll } from "govuk-frontend";
 
+import "./safe-places-map.js";
+
 initAll();
