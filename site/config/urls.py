@@ -16,6 +16,7 @@ urlpatterns = [
     path("safe-places/", include("safe_places.urls")),
     path("surveys/", include("surveys.urls")),
     path("accounts/", include("accounts.urls")),
+    path("neighbourhood-watch/", include("watch_schemes.urls")),
     path("", include("core.urls")),
     path("", include("partnership.urls")),
 ]
