@@ -1,0 +1,62 @@
+"""Reads for meetings, bookings and questions."""
+
+from django.db import models
+from django.db.models import Count, Q, Sum
+from wagtail.models import PageQuerySet
+
+from meetings import policies
+
+
+class MeetingPageQuerySet(PageQuerySet):
+    def for_listing(self):
+        return self.prefetch_related("wards").order_by("starts_at")
+
+    def upcoming(self, now):
+        return self.filter(ends_at__gte=now).order_by("starts_at")
+
+    def past(self, now):
+        return self.filter(ends_at__lt=now).order_by("-starts_at")
+
+    def scheduled(self):
+        return self.filter(status="scheduled")
+
+
+class BookingQuerySet(models.QuerySet):
+    def active(self):
+        return self.exclude(status="cancelled")
+
+    def confirmed(self):
+        return self.filter(status="confirmed")
+
+    def waiting(self):
+        return self.filter(status="waiting").order_by("created_at", "pk")
+
+    def seats_taken(self, meeting):
+        return self.filter(meeting=meeting, status="confirmed").aggregate(total=Sum("seats"))["total"] or 0
+
+    def find_for_check_in(self, meeting, query):
+        """Bookings at the door: by code (forgiving spaces and case) or by part of the name."""
+        query = (query or "").strip()
+        if not query:
+            return self.none()
+        code = policies.normalise_code(query)
+        return (
+            self.filter(meeting=meeting, status="confirmed")
+            .filter(Q(code=code) | Q(name__icontains=query))
+            .order_by("name")[:25]
+        )
+
+    def attendance(self, meeting):
+        figures = self.filter(meeting=meeting, status="confirmed").aggregate(
+            booked_seats=Sum("seats"),
+            attended_seats=Sum("seats", filter=Q(attended_at__isnull=False)),
+            bookings=Count("pk"),
+            attended_bookings=Count("pk", filter=Q(attended_at__isnull=False)),
+        )
+        return policies.Attendance(**{key: value or 0 for key, value in figures.items()})
+
+
+class QuestionQuerySet(models.QuerySet):
+    def published_for(self, meeting):
+        """Answers shown on the meeting page once it has been held: answered questions, with their merges."""
+        return self.filter(meeting=meeting, status="answered").select_related("priority", "follow_up")

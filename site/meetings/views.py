@@ -1,0 +1,232 @@
+"""Public pages around a meeting (book, see or cancel a booking, ask a question, calendars) and the staff door
+list. Thin: forms in, services called, DomainError messages shown next to the field."""
+
+import segno
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from core.exceptions import DomainError
+from core.views import ProtectedFormView
+from meetings import calendar, policies, services
+from meetings.forms import BookingForm, CheckInSearchForm, QuestionForm
+from meetings.models import Booking, MeetingPage
+
+
+def _live_meeting(meeting_id):
+    return get_object_or_404(MeetingPage.objects.live().specific(), pk=meeting_id)
+
+
+class BookSeatView(ProtectedFormView):
+    template_name = "meetings/book.html"
+    form_class = BookingForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.meeting = _live_meeting(kwargs["meeting_id"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "max_seats": self.meeting.max_seats_per_booking}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            meeting=self.meeting, window=self.meeting.booking_window(), full=self.meeting.seats_left == 0, **kwargs
+        )
+
+    def create(self, form):
+        data = form.cleaned_data
+        return services.book_seat(
+            meeting=self.meeting,
+            name=data["name"],
+            email=data["email"],
+            phone=data["phone"],
+            seats=data["seats"],
+            adjustments=data["adjustments"],
+            adjustments_detail=data["adjustments_detail"],
+            question=data["question"],
+        )
+
+    def done(self, record):
+        return redirect("meetings:booking", token=services.booking_token(record))
+
+
+class AskQuestionView(ProtectedFormView):
+    template_name = "meetings/ask.html"
+    form_class = QuestionForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.meeting = _live_meeting(kwargs["meeting_id"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(meeting=self.meeting, questions_open=self.meeting.questions_open(), **kwargs)
+
+    def create(self, form):
+        data = form.cleaned_data
+        return services.ask_question(meeting=self.meeting, name=data["name"], email=data["email"], text=data["text"])
+
+    def done(self, record):
+        messages.success(self.request, "Thank you: your question has been sent to the organisers.")
+        return redirect(self.meeting.url)
+
+
+def _booking_or_bad_link(request, token):
+    booking = services.booking_from_token(token)
+    if booking is None:
+        response = render(request, "meetings/bad_link.html", status=404)
+        return None, response
+    booking.meeting = booking.meeting.specific
+    return booking, None
+
+
+def _check_in_url(request, booking):
+    return request.build_absolute_uri(reverse("meetings:check_in_booking", args=[booking.code]))
+
+
+@require_GET
+def booking_detail(request, token):
+    """A resident's own booking, reached only through the signed link in their email."""
+    booking, bad = _booking_or_bad_link(request, token)
+    if bad:
+        return bad
+    qr = segno.make(_check_in_url(request, booking), error="m")
+    return render(
+        request,
+        "meetings/booking.html",
+        {
+            "booking": booking,
+            "meeting": booking.meeting,
+            "token": token,
+            "qr_data_uri": qr.svg_data_uri(scale=5, border=2),
+            "can_cancel": booking.is_active and booking.meeting.starts_at > timezone.now(),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def cancel_booking(request, token):
+    booking, bad = _booking_or_bad_link(request, token)
+    if bad:
+        return bad
+    error = None
+    if request.method == "POST":
+        try:
+            services.cancel_booking(booking=booking)
+        except DomainError as exc:
+            error = exc.message
+        else:
+            messages.success(request, f"Your booking {booking.code} is cancelled. We have sent you an email.")
+            return redirect("meetings:booking", token=token)
+    return render(
+        request,
+        "meetings/cancel.html",
+        {"booking": booking, "meeting": booking.meeting, "error": error},
+        status=400 if error else 200,
+    )
+
+
+@require_GET
+def booking_ics(request, token):
+    booking, bad = _booking_or_bad_link(request, token)
+    if bad:
+        return bad
+    body = calendar.meeting_calendar(booking.meeting, host=request.get_host(), url=booking.meeting.full_url or "")
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="meeting-{booking.code}.ics"'
+    return response
+
+
+@require_GET
+def meetings_feed(request):
+    """Upcoming meetings as a calendar residents can subscribe to."""
+    meetings = MeetingPage.objects.live().upcoming(timezone.now()).order_by("starts_at")[:50]
+    body = calendar.meetings_feed(meetings, host=request.get_host(), name="Face the Public meetings")
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+
+
+def _staff_only(request, perm):
+    if not request.user.has_perm(perm):
+        raise PermissionDenied
+
+
+@login_required(login_url="wagtailadmin_login")
+@require_GET
+def check_in(request, meeting_id):
+    """The door list on a phone: search by name or code, see attendance so far (issue 7, 4)."""
+    _staff_only(request, "meetings.check_in")
+    meeting = get_object_or_404(MeetingPage.objects.specific(), pk=meeting_id)
+    form = CheckInSearchForm(request.GET or None)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    found = Booking.objects.find_for_check_in(meeting, query) if query else []
+    return render(
+        request,
+        "meetings/staff/check_in.html",
+        {
+            "meeting": meeting,
+            "form": form,
+            "query": query,
+            "found": found,
+            "attendance": Booking.objects.attendance(meeting),
+        },
+    )
+
+
+@login_required(login_url="wagtailadmin_login")
+@require_http_methods(["GET", "POST"])
+def check_in_booking(request, code):
+    """Where the QR code on a resident's booking page leads: one booking, one button."""
+    _staff_only(request, "meetings.check_in")
+    booking = Booking.objects.select_related("meeting").filter(code=policies.normalise_code(code)).first()
+    if booking is None:
+        raise Http404("No booking has that code.")
+    error = None
+    if request.method == "POST":
+        try:
+            services.check_in(booking=booking, user=request.user)
+        except DomainError as exc:
+            error = exc.message
+        else:
+            messages.success(
+                request, f"{booking.name} is checked in ({booking.seats} seat{'s' if booking.seats > 1 else ''})."
+            )
+            return redirect(f"{reverse('meetings:check_in', args=[booking.meeting_id])}")
+    return render(
+        request,
+        "meetings/staff/check_in_booking.html",
+        {"booking": booking, "meeting": booking.meeting, "error": error},
+        status=400 if error else 200,
+    )
+
+
+@login_required(login_url="wagtailadmin_login")
+@require_GET
+def attendees(request, meeting_id):
+    """Everyone booked and waiting, with their access needs: for staff preparing the room."""
+    _staff_only(request, "meetings.see_attendees")
+    meeting = get_object_or_404(MeetingPage.objects.specific(), pk=meeting_id)
+    bookings = Booking.objects.filter(meeting=meeting).active().order_by("status", "created_at")
+    return render(
+        request,
+        "meetings/staff/attendees.html",
+        {"meeting": meeting, "bookings": bookings, "attendance": Booking.objects.attendance(meeting)},
+    )
+
+
+@login_required(login_url="wagtailadmin_login")
+@require_POST
+def cancel_meeting(request, meeting_id):
+    _staff_only(request, "meetings.cancel_meeting")
+    meeting = get_object_or_404(MeetingPage.objects.specific(), pk=meeting_id)
+    reason = request.POST.get("reason", "")
+    try:
+        told = services.cancel_meeting(meeting=meeting, reason=reason, user=request.user)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"The meeting is cancelled and {told} people booked or waiting are being told.")
+    return redirect("meetings:attendees", meeting_id=meeting.pk)

@@ -1,0 +1,265 @@
+"""Booking, waiting list, cancellation, reminders, check-in and question triage (issue 7; FP-003, FP-007, FP-011)."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import IntegrityError
+from django.utils import timezone
+
+from core.models import OutboxMessage
+from meetings import exceptions, services
+from meetings.models import Adjustment, Booking, MeetingPage, Question
+from tests.meetings.factories import BookingFactory, MeetingPageFactory, QuestionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def book(meeting, n=0, **kwargs):
+    defaults = {"name": f"Resident {n}", "email": f"resident{n}@example.org", "seats": 1}
+    return services.book_seat(meeting=meeting, **{**defaults, **kwargs})
+
+
+def test_booking_is_confirmed_with_a_code_and_an_email_with_signed_link(meeting):
+    booking = book(meeting, email="Jo.Bloggs@Example.org")
+    assert booking.status == Booking.Status.CONFIRMED
+    assert booking.email == "jo.bloggs@example.org"
+    assert len(booking.code) == 8
+    message = OutboxMessage.objects.get(to="jo.bloggs@example.org")
+    assert booking.code in message.subject
+    assert services.booking_token(booking) in message.body_text
+    assert "/meetings/booking/" in message.body_text and ".ics" in message.body_text
+
+
+def test_booking_closed_is_refused_in_plain_english(meeting):
+    with pytest.raises(exceptions.BookingClosed) as error:
+        book(meeting, now=meeting.starts_at + timedelta(minutes=1))
+    assert error.value.message.startswith("Booking for this meeting has closed")
+
+
+def test_booking_before_the_window_opens_says_when_it_opens(meeting):
+    meeting.booking_opens_at = meeting.starts_at - timedelta(days=5)
+    meeting.save()
+    with pytest.raises(exceptions.BookingNotYetOpen) as error:
+        book(meeting)
+    assert "Booking for this meeting opens on" in error.value.message
+
+
+def test_cancelled_meeting_takes_no_bookings(meeting):
+    meeting.status = MeetingPage.Status.CANCELLED
+    meeting.save()
+    with pytest.raises(exceptions.MeetingCancelled):
+        book(meeting)
+
+
+def test_too_many_seats_is_refused_next_to_the_seats_field(meeting):
+    with pytest.raises(exceptions.TooManySeats) as error:
+        book(meeting, seats=5)
+    assert error.value.field == "seats"
+    assert error.value.message == "You can book between 1 and 4 seats for this meeting."
+
+
+def test_meeting_full_puts_the_resident_on_the_waiting_list():
+    meeting = MeetingPageFactory(capacity=2)
+    assert book(meeting, 1, seats=2).status == Booking.Status.CONFIRMED
+    waiting = book(meeting, 2)
+    assert waiting.status == Booking.Status.WAITING
+    assert "waiting list" in OutboxMessage.objects.get(to="resident2@example.org").subject
+    assert Booking.objects.seats_taken(meeting) == 2
+
+
+def test_nobody_jumps_the_waiting_list():
+    meeting = MeetingPageFactory(capacity=3)
+    book(meeting, 1, seats=2)
+    assert book(meeting, 2, seats=2).status == Booking.Status.WAITING
+    assert book(meeting, 3, seats=1).status == Booking.Status.WAITING
+
+
+def test_duplicate_booking_by_the_same_email_is_refused(meeting):
+    book(meeting, email="sam@example.org")
+    with pytest.raises(exceptions.AlreadyBooked) as error:
+        book(meeting, 2, email="SAM@example.org ")
+    assert error.value.field == "email"
+    assert "already booked for this meeting" in error.value.message
+
+
+def test_database_refuses_two_active_bookings_for_one_email(meeting):
+    BookingFactory(meeting=meeting, email="twice@example.org")
+    with pytest.raises(IntegrityError):
+        BookingFactory(meeting=meeting, email="twice@example.org")
+
+
+def test_a_cancelled_booking_does_not_block_booking_again(meeting):
+    first = book(meeting, email="back@example.org")
+    services.cancel_booking(booking=first)
+    assert book(meeting, email="back@example.org").status == Booking.Status.CONFIRMED
+
+
+def test_cancellation_promotes_the_first_in_line_and_tells_them():
+    meeting = MeetingPageFactory(capacity=1)
+    first = book(meeting, 1)
+    second = book(meeting, 2)
+    third = book(meeting, 3)
+    _, promoted = services.cancel_booking(booking=first)
+    assert [b.pk for b in promoted] == [second.pk]
+    second.refresh_from_db()
+    third.refresh_from_db()
+    assert second.status == Booking.Status.CONFIRMED and second.confirmed_at
+    assert third.status == Booking.Status.WAITING
+    assert (
+        "A seat came free"
+        in OutboxMessage.objects.get(
+            to="resident2@example.org", purpose="meeting-booking", subject__startswith="A seat"
+        ).subject
+    )
+    assert OutboxMessage.objects.filter(to="resident1@example.org", subject__startswith="Booking cancelled").exists()
+
+
+def test_cancelling_twice_says_it_is_already_cancelled(meeting):
+    booking = book(meeting)
+    services.cancel_booking(booking=booking)
+    with pytest.raises(exceptions.BookingAlreadyCancelled) as error:
+        services.cancel_booking(booking=booking)
+    assert error.value.message == "This booking has already been cancelled."
+
+
+def test_cancelling_a_waiting_place_promotes_nobody():
+    meeting = MeetingPageFactory(capacity=1)
+    book(meeting, 1)
+    waiting = book(meeting, 2)
+    third = book(meeting, 3)
+    _, promoted = services.cancel_booking(booking=waiting)
+    assert promoted == []
+    third.refresh_from_db()
+    assert third.status == Booking.Status.WAITING
+
+
+def test_adjustments_alert_the_organiser(meeting):
+    booking = book(meeting, adjustments=[Adjustment.HEARING_LOOP, "nonsense"], adjustments_detail="Front row")
+    assert booking.adjustments == ["hearing_loop"]
+    alert = OutboxMessage.objects.get(to="organiser@example.org")
+    assert "Hearing loop" in alert.body_text and "Front row" in alert.body_text
+    assert alert.reply_to == booking.email
+
+
+def test_no_adjustments_no_organiser_alert(meeting):
+    book(meeting)
+    assert not OutboxMessage.objects.filter(to="organiser@example.org").exists()
+
+
+def test_question_sent_with_a_booking_is_recorded_for_triage(meeting):
+    booking = book(meeting, question="Why are the streetlights off on Queensway?")
+    question = Question.objects.get(booking=booking)
+    assert question.status == Question.Status.SUBMITTED
+
+
+def test_reminders_are_sent_once_even_if_the_task_runs_twice(meeting):
+    booking = BookingFactory(meeting=meeting, created_at=meeting.starts_at - timedelta(days=9))
+    two_days_before = meeting.starts_at - timedelta(days=2) + timedelta(minutes=5)
+    assert services.send_due_reminders(now=two_days_before) == 1
+    assert services.send_due_reminders(now=two_days_before) == 0
+    two_hours_before = meeting.starts_at - timedelta(hours=2) + timedelta(minutes=5)
+    assert services.send_due_reminders(now=two_hours_before) == 1
+    assert services.send_due_reminders(now=two_hours_before) == 0
+    assert OutboxMessage.objects.filter(to=booking.email, purpose="meeting-reminder").count() == 2
+
+
+def test_no_reminder_before_it_is_due_or_for_cancelled_and_waiting_bookings(meeting):
+    created = meeting.starts_at - timedelta(days=9)
+    BookingFactory(meeting=meeting, created_at=created, status=Booking.Status.CANCELLED)
+    BookingFactory(meeting=meeting, created_at=created, status=Booking.Status.WAITING)
+    assert services.send_due_reminders(now=meeting.starts_at - timedelta(days=3)) == 0
+    assert services.send_due_reminders(now=meeting.starts_at - timedelta(hours=1)) == 0
+
+
+def test_a_late_booking_gets_only_the_reminders_after_it_was_made(meeting):
+    BookingFactory(meeting=meeting, created_at=meeting.starts_at - timedelta(days=1))
+    assert services.send_due_reminders(now=meeting.starts_at - timedelta(hours=20)) == 0
+    assert services.send_due_reminders(now=meeting.starts_at - timedelta(hours=1)) == 1
+
+
+def test_cancelling_a_meeting_tells_everyone_booked_and_waiting(comms_officer):
+    meeting = MeetingPageFactory(capacity=1)
+    book(meeting, 1)
+    book(meeting, 2)
+    cancelled = book(meeting, 3)
+    services.cancel_booking(booking=cancelled)
+    told = services.cancel_meeting(meeting=meeting, reason="The venue has flooded.", user=comms_officer)
+    assert told == 2
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingPage.Status.CANCELLED
+    messages = OutboxMessage.objects.filter(purpose="meeting-cancelled")
+    assert sorted(m.to for m in messages) == ["resident1@example.org", "resident2@example.org"]
+    assert "The venue has flooded." in messages[0].body_text
+
+
+def test_check_in_marks_attendance_once_and_counts_it(meeting, comms_officer):
+    booking = BookingFactory(meeting=meeting, seats=2)
+    BookingFactory(meeting=meeting)
+    first = services.check_in(booking=booking, user=comms_officer)
+    again = services.check_in(booking=booking, user=comms_officer, now=timezone.now() + timedelta(minutes=5))
+    assert again.attended_at == first.attended_at
+    figures = Booking.objects.attendance(meeting)
+    assert (figures.booked_seats, figures.attended_seats, figures.bookings, figures.attended_bookings) == (3, 2, 2, 1)
+    assert figures.rate == 67
+
+
+def test_waiting_list_bookings_cannot_be_checked_in(meeting, comms_officer):
+    booking = BookingFactory(meeting=meeting, status=Booking.Status.WAITING)
+    with pytest.raises(exceptions.DomainError) as error:
+        services.check_in(booking=booking, user=comms_officer)
+    assert "on the waiting list" in error.value.message
+
+
+def test_find_for_check_in_by_code_or_name(meeting):
+    booking = BookingFactory(meeting=meeting, name="Priya Shah", code="ABCD2345")
+    assert list(Booking.objects.find_for_check_in(meeting, "abcd 2345")) == [booking]
+    assert list(Booking.objects.find_for_check_in(meeting, "shah")) == [booking]
+    assert list(Booking.objects.find_for_check_in(meeting, "")) == []
+
+
+def test_question_on_its_own_and_closed_questions(meeting):
+    question = services.ask_question(meeting=meeting, name="Ann", email="ANN@example.org", text=" Litter? ")
+    assert (question.email, question.text) == ("ann@example.org", "Litter?")
+    with pytest.raises(exceptions.QuestionsClosed):
+        services.ask_question(meeting=meeting, name="Ann", email="a@example.org", text="x", now=meeting.starts_at)
+
+
+def test_triage_accept_merge_decline(meeting, comms_officer):
+    original = QuestionFactory(meeting=meeting)
+    duplicate = QuestionFactory(meeting=meeting)
+    rude = QuestionFactory(meeting=meeting, text="About my neighbour at number 4")
+    assert services.accept_question(question=original, user=comms_officer).status == Question.Status.ACCEPTED
+    merged = services.merge_question(question=duplicate, into=original, user=comms_officer)
+    assert merged.duplicate_of == original
+    with pytest.raises(exceptions.TriageError):
+        services.merge_question(question=original, into=original, user=comms_officer)
+    with pytest.raises(exceptions.TriageError) as error:
+        services.decline_question(question=rude, reason=" ", user=comms_officer)
+    assert error.value.message == "Give a reason for declining the question."
+    declined = services.decline_question(question=rude, reason="It is about one household.", user=comms_officer)
+    assert declined.status == Question.Status.DECLINED
+
+
+def test_answer_publishes_and_follow_up_becomes_you_said_we_did(meeting, comms_officer):
+    from partnership.models import YouSaidWeDid
+
+    question = services.accept_question(question=QuestionFactory(meeting=meeting), user=comms_officer)
+    answered = services.answer_question(
+        question=question,
+        answer="The police will run speed checks in March.",
+        answered_by="Chief Inspector, Thames Valley Police",
+        follow_up="Twelve speed checks on Buckingham Road; 43 drivers stopped.",
+        user=comms_officer,
+    )
+    assert answered.status == Question.Status.ANSWERED
+    item = YouSaidWeDid.objects.get()
+    assert item.source == YouSaidWeDid.Source.MEETING and item.source_page_id == meeting.pk
+    assert item.you_said == question.text
+    assert list(Question.objects.published_for(meeting)) == [answered]
+
+
+def test_an_unaccepted_question_cannot_be_answered(meeting, comms_officer):
+    with pytest.raises(exceptions.TriageError):
+        services.answer_question(
+            question=QuestionFactory(meeting=meeting), answer="x", answered_by="", user=comms_officer
+        )
