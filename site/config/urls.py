@@ -15,6 +15,7 @@ urlpatterns = [
     path("anymail/", include("anymail.urls")),
     path("safe-places/", include("safe_places.urls")),
     path("surveys/", include("surveys.urls")),
+    path("meetings/", include("meetings.urls")),
     path("accounts/", include("accounts.urls")),
     path("neighbourhood-watch/", include("watch_schemes.urls")),
     path("", include("core.urls")),
