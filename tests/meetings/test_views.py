@@ -1,0 +1,151 @@
+"""Public meeting pages and forms, signed booking links, staff door list (issue 7)."""
+
+import re
+
+import pytest
+from django.core import mail
+
+from core.models import OutboxMessage
+from meetings import services
+from meetings.models import Booking, Question
+from tests.factories import WardFactory
+from tests.helpers import assert_queries_do_not_grow
+from tests.meetings.factories import BookingFactory, MeetingPageFactory, meeting_index
+
+pytestmark = pytest.mark.django_db
+
+
+def form_data(client, url, **fields):
+    body = client.get(url).content.decode()
+    token = re.search(r'name="submission_token" value="([^"]+)"', body).group(1)
+    data = {"submission_token": token, "name": "Jo Bloggs", "email": "jo@example.org", "seats": "1", "consent": "on"}
+    data.update(fields)
+    return data
+
+
+def test_meeting_page_shows_panel_venue_and_booking(client, meeting):
+    body = client.get(meeting.url).content.decode()
+    assert meeting.title in body and "Bletchley Leisure Centre" in body
+    assert "100 of 100 seats left" in body
+    assert f"/meetings/{meeting.pk}/book/" in body
+
+
+def test_listing_filters_by_ward_and_does_not_grow_in_queries(client):
+    bletchley, wolverton = WardFactory(name="Bletchley East"), WardFactory(name="Wolverton")
+    MeetingPageFactory(title="East meeting", wards=[bletchley])
+    MeetingPageFactory(title="Wolverton meeting", wards=[wolverton])
+    index = meeting_index()
+    body = client.get(index.url, {"ward": wolverton.code}).content.decode()
+    assert "Wolverton meeting" in body and "East meeting" not in body
+    assert_queries_do_not_grow(client, index.url, lambda: MeetingPageFactory(wards=[bletchley]), at_most=40)
+
+
+def test_booking_by_form_confirms_and_emails_the_code(client, meeting, django_capture_on_commit_callbacks):
+    url = f"/meetings/{meeting.pk}/book/"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, form_data(client, url, adjustments=["hearing_loop"], question="Street lights?"))
+    booking = Booking.objects.get()
+    assert response.status_code == 302
+    assert response.url == f"/meetings/booking/{services.booking_token(booking)}/"
+    page = client.get(response.url).content.decode()
+    assert "Your seat is booked" in page and booking.code in page and "Hearing loop" in page
+    assert 'src="data:image/svg+xml' in page
+    assert sorted(m.to[0] for m in mail.outbox) == ["jo@example.org", "organiser@example.org"]
+    assert booking.code in mail.outbox[0].body or booking.code in mail.outbox[1].body
+    assert Question.objects.get().text == "Street lights?"
+
+
+def test_booking_form_errors_are_plain_english_next_to_the_field(client, meeting):
+    url = f"/meetings/{meeting.pk}/book/"
+    response = client.post(url, form_data(client, url, name="", email="not-an-email", consent=""))
+    body = response.content.decode()
+    assert body.count("<title>Error: ") == 1
+    assert "Enter your name" in body
+    assert "Enter an email address in the correct format, like name@example.com" in body
+    assert "Tick the box to agree that we keep your details to run the meeting" in body
+    assert not Booking.objects.exists()
+
+
+def test_duplicate_booking_is_shown_next_to_the_email(client, meeting):
+    BookingFactory(meeting=meeting, email="jo@example.org")
+    url = f"/meetings/{meeting.pk}/book/"
+    body = client.post(url, form_data(client, url)).content.decode()
+    assert "You have already booked for this meeting with this email address" in body
+    assert 'id="id_email_error"' in body
+
+
+def test_full_meeting_offers_the_waiting_list(client):
+    meeting = MeetingPageFactory(capacity=1)
+    BookingFactory(meeting=meeting)
+    assert "Join the waiting list" in client.get(meeting.url).content.decode()
+    url = f"/meetings/{meeting.pk}/book/"
+    response = client.post(url, form_data(client, url), follow=True)
+    assert "You are on the waiting list" in response.content.decode()
+
+
+def test_closed_booking_says_so(client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    meeting = MeetingPageFactory(booking_closes_at=timezone.now() - timedelta(hours=1))
+    assert "Booking for this meeting has closed." in client.get(f"/meetings/{meeting.pk}/book/").content.decode()
+
+
+def test_cancel_by_the_signed_link_promotes_the_waiting_list(client):
+    meeting = MeetingPageFactory(capacity=1)
+    booking = services.book_seat(meeting=meeting, name="Ann", email="ann@example.org")
+    waiting = services.book_seat(meeting=meeting, name="Ben", email="ben@example.org")
+    token = services.booking_token(booking)
+    assert "Yes, cancel my booking" in client.get(f"/meetings/booking/{token}/cancel/").content.decode()
+    response = client.post(f"/meetings/booking/{token}/cancel/", follow=True)
+    assert "Your booking is cancelled" in response.content.decode()
+    waiting.refresh_from_db()
+    assert waiting.status == Booking.Status.CONFIRMED
+    again = client.post(f"/meetings/booking/{token}/cancel/")
+    assert again.status_code == 400 and "This booking has already been cancelled." in again.content.decode()
+
+
+@pytest.mark.parametrize("suffix", ["", "cancel/", "calendar.ics"])
+def test_tampered_link_is_refused_in_plain_english(client, meeting, suffix):
+    booking = services.book_seat(meeting=meeting, name="Ann", email="ann@example.org")
+    token = services.booking_token(booking)
+    code, signature = token.split(":")
+    other = BookingFactory(meeting=meeting)
+    for bad in (f"{other.code}:{signature}", token[:-2], code):
+        response = client.get(f"/meetings/booking/{bad}/{suffix}")
+        assert response.status_code == 404
+        assert "The link to your booking is not complete or has been changed." in response.content.decode()
+    assert client.post(f"/meetings/booking/{other.code}:{signature}/cancel/").status_code == 404
+    booking.refresh_from_db()
+    assert booking.status == Booking.Status.CONFIRMED
+
+
+def test_question_on_its_own(client, meeting):
+    url = f"/meetings/{meeting.pk}/ask/"
+    data = form_data(client, url, text="Why is the underpass so dark?")
+    response = client.post(url, data, follow=True)
+    assert "your question has been sent" in response.content.decode()
+    assert Question.objects.get().booking is None
+
+
+def test_staff_check_in_by_search_and_by_qr_link(client, meeting, comms_officer):
+    booking = BookingFactory(meeting=meeting, name="Priya Shah", code="PQRS2345", adjustments=["step_free"])
+    client.force_login(comms_officer)
+    body = client.get(f"/meetings/{meeting.pk}/check-in/", {"q": "pqrs 2345"}).content.decode()
+    assert "Priya Shah" in body and "Step-free access" in body
+    assert "Check in Priya Shah" in client.get("/meetings/check-in/PQRS2345/").content.decode()
+    response = client.post("/meetings/check-in/PQRS2345/", follow=True)
+    assert "Priya Shah is checked in" in response.content.decode()
+    booking.refresh_from_db()
+    assert booking.attended_at and booking.checked_in_by == comms_officer
+    assert "1 seat (1 booking), 100%" in response.content.decode()
+
+
+def test_staff_cancel_the_meeting_and_everyone_is_told(client, meeting, comms_officer):
+    BookingFactory(meeting=meeting)
+    client.force_login(comms_officer)
+    response = client.post(f"/meetings/{meeting.pk}/cancel/", {"reason": "Venue flooded."}, follow=True)
+    assert "1 people booked or waiting are being told" in response.content.decode()
+    assert OutboxMessage.objects.filter(purpose="meeting-cancelled").count() == 1
+    assert "This meeting has been cancelled." in client.get(meeting.url).content.decode()
