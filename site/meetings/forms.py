@@ -110,3 +110,50 @@ class CheckInSearchForm(forms.Form):
         label="Name or booking code",
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off", "spellcheck": "false"}),
     )
+
+
+class AcceptQuestionForm(forms.Form):
+    priority = forms.ModelChoiceField(
+        queryset=None, required=False, label="Link to a priority (optional)", empty_label="No priority"
+    )
+
+    def __init__(self, *args, **kwargs):
+        from partnership.models import PriorityPage
+
+        super().__init__(*args, **kwargs)
+        self.fields["priority"].queryset = PriorityPage.objects.live().order_by("title")
+
+
+class MergeQuestionForm(forms.Form):
+    into = forms.ModelChoiceField(
+        queryset=None, label="Same as", error_messages={"required": "Select the question it repeats"}
+    )
+
+    def __init__(self, *args, question, **kwargs):
+        from meetings.models import Question
+
+        super().__init__(*args, **kwargs)
+        self.fields["into"].queryset = (
+            Question.objects.filter(meeting_id=question.meeting_id).exclude(pk=question.pk).exclude(status="merged")
+        )
+
+
+class DeclineQuestionForm(forms.Form):
+    reason = forms.CharField(
+        label="Reason", max_length=500, error_messages={"required": "Give a reason for declining the question"}
+    )
+
+
+class AnswerQuestionForm(forms.Form):
+    answer = forms.CharField(
+        label="The panel's answer",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Write the panel's answer"},
+    )
+    answered_by = forms.CharField(label="Answered by (name, role, agency)", max_length=150, required=False)
+    follow_up = forms.CharField(
+        label="What the partnership will do (optional)",
+        help_text='Becomes a "You said, we did" item for a communications officer to publish.',
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )

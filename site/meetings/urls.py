@@ -15,4 +15,6 @@ urlpatterns = [
     path("check-in/<str:code>/", views.check_in_booking, name="check_in_booking"),
     path("<int:meeting_id>/attendees/", views.attendees, name="attendees"),
     path("<int:meeting_id>/cancel/", views.cancel_meeting, name="cancel_meeting"),
+    path("<int:meeting_id>/questions/", views.questions, name="questions"),
+    path("desk/", views.desk, name="desk"),
 ]

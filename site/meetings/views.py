@@ -5,6 +5,7 @@ import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q, Sum
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,9 +14,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core.exceptions import DomainError
 from core.views import ProtectedFormView
-from meetings import calendar, policies, services
+from meetings import calendar, forms, policies, services
 from meetings.forms import BookingForm, CheckInSearchForm, QuestionForm
-from meetings.models import Booking, MeetingPage
+from meetings.models import Booking, MeetingPage, Question
 
 
 def _live_meeting(meeting_id):
@@ -230,3 +231,84 @@ def cancel_meeting(request, meeting_id):
     else:
         messages.success(request, f"The meeting is cancelled and {told} people booked or waiting are being told.")
     return redirect("meetings:attendees", meeting_id=meeting.pk)
+
+
+TRIAGE = {
+    "accept": (
+        forms.AcceptQuestionForm,
+        lambda q, d, u: services.accept_question(question=q, user=u, priority=d["priority"]),
+    ),
+    "merge": (forms.MergeQuestionForm, lambda q, d, u: services.merge_question(question=q, into=d["into"], user=u)),
+    "decline": (
+        forms.DeclineQuestionForm,
+        lambda q, d, u: services.decline_question(question=q, reason=d["reason"], user=u),
+    ),
+    "answer": (
+        forms.AnswerQuestionForm,
+        lambda q, d, u: services.answer_question(
+            question=q, answer=d["answer"], answered_by=d["answered_by"], follow_up=d["follow_up"], user=u
+        ),
+    ),
+}
+
+
+def _triage_form(action, question, data=None):
+    form_class = TRIAGE[action][0]
+    kwargs = {"question": question} if action == "merge" else {}
+    return form_class(data, prefix=f"q{question.pk}-{action}", **kwargs)
+
+
+@login_required(login_url="wagtailadmin_login")
+@require_http_methods(["GET", "POST"])
+def questions(request, meeting_id):
+    """Staff triage: accept (with a priority), merge duplicates, decline with a reason, publish answers (issue 7, 5)."""
+    _staff_only(request, "meetings.triage_questions")
+    meeting = get_object_or_404(MeetingPage.objects.specific(), pk=meeting_id)
+    failed = {}
+    if request.method == "POST":
+        action = request.POST.get("action")
+        question = get_object_or_404(Question, pk=request.POST.get("question"), meeting=meeting)
+        if action in TRIAGE:
+            form = _triage_form(action, question, request.POST)
+            if form.is_valid():
+                try:
+                    TRIAGE[action][1](question, form.cleaned_data, request.user)
+                except DomainError as exc:
+                    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                else:
+                    messages.success(request, f"Question {question.pk}: {action} done.")
+                    return redirect("meetings:questions", meeting_id=meeting.pk)
+            failed[(question.pk, action)] = form
+    rows = []
+    for question in Question.objects.filter(meeting=meeting).select_related("priority", "duplicate_of"):
+        rows.append(
+            {
+                "question": question,
+                "forms": [
+                    (action, failed.get((question.pk, action)) or _triage_form(action, question)) for action in TRIAGE
+                ],
+            }
+        )
+    return render(
+        request,
+        "meetings/staff/questions.html",
+        {"meeting": meeting, "rows": rows, "has_errors": bool(failed)},
+        status=400 if failed else 200,
+    )
+
+
+@login_required(login_url="wagtailadmin_login")
+@require_GET
+def desk(request):
+    """The meetings desk: each meeting with its seats, check-in and questions, newest first."""
+    _staff_only(request, "meetings.see_attendees")
+    meetings = (
+        MeetingPage.objects.live()
+        .annotate(
+            booked=Sum("bookings__seats", filter=Q(bookings__status="confirmed")),
+            waiting=Count("bookings", filter=Q(bookings__status="waiting")),
+            to_triage=Count("questions", filter=Q(questions__status="submitted"), distinct=True),
+        )
+        .order_by("-starts_at")[:50]
+    )
+    return render(request, "meetings/staff/desk.html", {"meetings": meetings})

@@ -25,6 +25,8 @@ ACTIONS = {
     "see a booking by its code": ("get", lambda m, b: f"/meetings/check-in/{b.code}/"),
     "check someone in": ("post", lambda m, b: f"/meetings/check-in/{b.code}/"),
     "cancel the meeting": ("post", lambda m, b: f"/meetings/{m.pk}/cancel/"),
+    "triage questions": ("get", lambda m, b: f"/meetings/{m.pk}/questions/"),
+    "open the meetings desk": ("get", lambda m, b: "/meetings/desk/"),
 }
 
 

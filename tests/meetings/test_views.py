@@ -149,3 +149,68 @@ def test_staff_cancel_the_meeting_and_everyone_is_told(client, meeting, comms_of
     assert "1 people booked or waiting are being told" in response.content.decode()
     assert OutboxMessage.objects.filter(purpose="meeting-cancelled").count() == 1
     assert "This meeting has been cancelled." in client.get(meeting.url).content.decode()
+
+
+def test_staff_triage_questions_and_publish_answers(client, meeting, comms_officer):
+    from partnership.models import YouSaidWeDid
+    from tests.meetings.factories import QuestionFactory
+
+    first = QuestionFactory(meeting=meeting, text="Speeding on Buckingham Road?")
+    repeat = QuestionFactory(meeting=meeting, text="Cars racing on Buckingham Road")
+    rude = QuestionFactory(meeting=meeting, text="My neighbour at number 4")
+    client.force_login(comms_officer)
+    url = f"/meetings/{meeting.pk}/questions/"
+    assert "Speeding on Buckingham Road?" in client.get(url).content.decode()
+    client.post(url, {"question": first.pk, "action": "accept"})
+    client.post(url, {"question": repeat.pk, "action": "merge", f"q{repeat.pk}-merge-into": first.pk})
+    refused = client.post(url, {"question": rude.pk, "action": "decline", f"q{rude.pk}-decline-reason": ""})
+    assert refused.status_code == 400
+    assert "Give a reason for declining the question" in refused.content.decode()
+    assert "<title>Error: " in refused.content.decode()
+    client.post(url, {"question": rude.pk, "action": "decline", f"q{rude.pk}-decline-reason": "About one household."})
+    client.post(
+        url,
+        {
+            "question": first.pk,
+            "action": "answer",
+            f"q{first.pk}-answer-answer": "Speed checks every week in March.",
+            f"q{first.pk}-answer-answered_by": "Chief Inspector, Thames Valley Police",
+            f"q{first.pk}-answer-follow_up": "Twelve speed checks held.",
+        },
+    )
+    statuses = {q.pk: q.status for q in Question.objects.all()}
+    assert statuses == {first.pk: "answered", repeat.pk: "merged", rude.pk: "declined"}
+    assert YouSaidWeDid.objects.get().we_did == "Twelve speed checks held."
+    page = client.get(meeting.url).content.decode()
+    assert "Speed checks every week in March." in page and "My neighbour" not in page
+
+
+def test_meetings_desk_counts_do_not_grow_in_queries(client, comms_officer):
+    client.force_login(comms_officer)
+    meeting = MeetingPageFactory()
+    BookingFactory(meeting=meeting)
+    body = client.get("/meetings/desk/").content.decode()
+    assert "1 of 100" in body
+
+    def more():
+        other = MeetingPageFactory()
+        BookingFactory(meeting=other)
+        BookingFactory(meeting=other, status="waiting")
+
+    assert_queries_do_not_grow(client, "/meetings/desk/", more, at_most=30)
+
+
+def test_reminder_command_runs_twice_and_sends_once(meeting):
+    from datetime import timedelta
+    from io import StringIO
+
+    from django.core.management import call_command
+    from freezegun import freeze_time
+
+    BookingFactory(meeting=meeting, created_at=meeting.starts_at - timedelta(days=9))
+    with freeze_time(meeting.starts_at - timedelta(hours=1)):
+        out = StringIO()
+        call_command("send_meeting_reminders", stdout=out)
+        call_command("send_meeting_reminders", stdout=out)
+    assert out.getvalue().splitlines() == ["1 reminder queued", "0 reminders queued"]
+    assert OutboxMessage.objects.filter(purpose="meeting-reminder").count() == 1
