@@ -11,9 +11,9 @@ from django.db.models import Prefetch
 from openpyxl import Workbook
 
 from surveys.models import Answer, Response
-from surveys.policies import OTHER_SUFFIX, Kind
+from surveys.policies import OTHER_SUFFIX, RESERVED_REFERENCES, Kind
 
-FIXED_COLUMNS = ["reference", "submitted_at", "ward_code", "ward", "source"]
+FIXED_COLUMNS = list(RESERVED_REFERENCES)
 CHUNK_SIZE = 2000
 # Spreadsheets run a cell starting with these as a formula: a resident's answer must never do that.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -3,7 +3,7 @@
 import datetime
 
 from django import forms
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 
 from core.forms import PostcodeField
 from core.protection import ProtectedForm
@@ -42,7 +42,7 @@ class DateField(forms.MultiValueField):
 
     def __init__(self, *, label_text, **kwargs):
         self.label_text = label_text
-        fields = [forms.CharField(max_length=4) for _ in range(3)]
+        fields = [forms.CharField(max_length=4, required=False) for _ in range(3)]
         super().__init__(fields, require_all_fields=False, **kwargs)
 
     def compress(self, data_list):
@@ -137,6 +137,10 @@ def field_for(question, wards):
     if kind == Kind.POSTCODE:
         field = PostcodeField(**{**common, "help_text": question.help_text or "For example, MK9 3EJ"})
         field.error_messages["required"] = "Enter your postcode, like MK9 3EJ"
+        field.validators = [
+            *(v for v in field.validators if not isinstance(v, MaxLengthValidator)),
+            MaxLengthValidator(10, message="That postcode is too long. Enter a postcode like MK9 3EJ."),
+        ]
         return field
     raise ValueError(f"No form field for {kind}")
 
@@ -250,7 +254,7 @@ class PollForm(ProtectedForm):
     form_name = "poll"
 
     def __init__(self, *args, poll, **kwargs):
-        kwargs.setdefault("prefix", f"poll-{poll.pk}")  # two polls on one page keep their own ids
+        kwargs["prefix"] = kwargs.get("prefix") or f"poll-{poll.pk}"  # two polls on one page keep their own ids
         super().__init__(*args, **kwargs)
         self.poll = poll
         self.fields["option"] = forms.TypedChoiceField(

@@ -40,6 +40,8 @@ FREE_TEXT_KINDS = {Kind.SHORT_TEXT, Kind.LONG_TEXT}
 AGREEMENT_SCALE = ["Strongly agree", "Agree", "Neither agree nor disagree", "Disagree", "Strongly disagree"]
 OTHER_OPTION = "Other"
 OTHER_SUFFIX = "__other"
+# The export's own columns, before one column per question: no question may take these names.
+RESERVED_REFERENCES = ("reference", "submitted_at", "ward_code", "ward_name", "source")
 REFERENCE_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SHORT_TEXT_MAX = 200
 LONG_TEXT_MAX = 5000
@@ -197,6 +199,10 @@ def check_questionnaire(questionnaire):
                 problems.append(
                     f"“{question.text}”: the short name must use small letters, numbers and single hyphens, "
                     "like crime-perception."
+                )
+            elif question.reference in RESERVED_REFERENCES:
+                problems.append(
+                    f"“{question.reference}” is a column every export already has: choose another short name."
                 )
             elif question.reference in seen:
                 problems.append(f"Two questions have the short name “{question.reference}”: give each its own.")

@@ -39,6 +39,8 @@ from surveys.models import ExportJob, Poll, Response, SurveyPage
 from surveys.policies import Kind
 
 RESPONDENT = "surveys:respondent"
+# Officers sign in where all staff do, the Wagtail admin's sign-in page.
+officer_login_required = login_required(login_url="wagtailadmin_login")
 
 
 def _answers_key(survey):
@@ -412,7 +414,7 @@ def _officer_survey(request, survey_id, perm="surveys.see_results"):
     return get_object_or_404(SurveyPage, pk=survey_id)
 
 
-@login_required
+@officer_login_required
 def officer_results(request, survey_id):
     """Every question as a chart with its table, filtered by ward and dates; counts over time; who answered."""
     survey = _officer_survey(request, survey_id)
@@ -438,7 +440,7 @@ def officer_results(request, survey_id):
     )
 
 
-@login_required
+@officer_login_required
 def export_csv(request, survey_id):
     survey = _officer_survey(request, survey_id, "surveys.export_responses")
     response = StreamingHttpResponse(exports.csv_chunks(survey), content_type="text/csv; charset=utf-8")
@@ -446,7 +448,7 @@ def export_csv(request, survey_id):
     return response
 
 
-@login_required
+@officer_login_required
 def export_xlsx(request, survey_id):
     survey = _officer_survey(request, survey_id, "surveys.export_responses")
     handle = tempfile.TemporaryFile()  # noqa: SIM115  (FileResponse closes it once sent)
@@ -460,7 +462,7 @@ def export_xlsx(request, survey_id):
     )
 
 
-@login_required
+@officer_login_required
 @require_POST
 def start_export(request, survey_id):
     survey = _officer_survey(request, survey_id, "surveys.export_responses")
@@ -478,13 +480,13 @@ def _own_export(request, job_id):
     return job
 
 
-@login_required
+@officer_login_required
 def export_progress(request, job_id):
     job = _own_export(request, job_id)
     return TemplateResponse(request, "surveys/export_progress.html", {"job": job, "survey": job.survey})
 
 
-@login_required
+@officer_login_required
 def export_status(request, job_id):
     job = _own_export(request, job_id)
     return JsonResponse(
@@ -498,7 +500,7 @@ def export_status(request, job_id):
     )
 
 
-@login_required
+@officer_login_required
 def export_download(request, job_id):
     job = _own_export(request, job_id)
     if job.status != ExportJob.Status.DONE or not job.file:
@@ -506,7 +508,7 @@ def export_download(request, job_id):
     return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.file.name.rsplit("/", 1)[-1])
 
 
-@login_required
+@officer_login_required
 def import_responses(request, survey_id):
     survey = _officer_survey(request, survey_id, "surveys.import_responses")
     form = ImportForm(request.POST or None, request.FILES or None)
@@ -522,7 +524,7 @@ def import_responses(request, survey_id):
     return render(request, "surveys/import.html", {"survey": survey, "form": form, "report": report})
 
 
-@login_required
+@officer_login_required
 def import_populations(request):
     if not request.user.has_perm("surveys.import_responses"):
         raise PermissionDenied

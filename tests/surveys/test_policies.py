@@ -140,12 +140,14 @@ def test_check_questionnaire_explains_what_an_officer_must_fix():
                     Question("a", Kind.SHORT_TEXT, "E"),
                     Question("d", Kind.SHORT_TEXT, "F", show_if=Condition("a", "Maybe")),
                     Question("later", Kind.NUMBER, "G", minimum=5, maximum=1),
+                    Question("source", Kind.SHORT_TEXT, "H"),
                 ),
             ),
         )
     )
     problems = policies.check_questionnaire(broken)
-    assert len(problems) == 7, problems
+    assert len(problems) == 8, problems
+    assert any("“source” is a column every export already has" in p for p in problems)
     assert any("small letters" in p for p in problems)
     assert any("at least two answers" in p for p in problems)
     assert any("later section" in p for p in problems)

@@ -5,6 +5,8 @@
 // adds (its hash is allowed by the Content-Security-Policy).
 import { initAll } from "govuk-frontend";
 
+import "./surveys.js";
+
 import "./safe-places-map.js";
 
 initAll();
