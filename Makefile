@@ -11,7 +11,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 FRONTEND_SOURCES := $(shell find frontend/src -type f 2>/dev/null) frontend/package.json frontend/package-lock.json
 
-.PHONY: run test install frontend lint check-django test-sqlite test-postgres test-e2e bench lock clean
+
+.PHONY: run test install frontend translations lint check-django test-sqlite test-postgres test-e2e bench lock clean
 
 install: $(VENV)/.installed
 
@@ -28,7 +29,10 @@ site/static/build/.built: $(FRONTEND_SOURCES)
 	cd frontend && npm run build
 	touch $@
 
-run: install frontend
+translations: install
+	$(MANAGE) compile_translations -v 0
+
+run: install frontend translations
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_data
 	@echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/); Ctrl+C stops the site and its task worker."
@@ -44,21 +48,21 @@ check-django: install
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 
-test-sqlite: install frontend
+test-sqlite: install frontend translations
 	@echo "=== pytest on SQLite ==="
 	$(BIN)/pytest -m "not e2e"
 
-test-postgres: install frontend
+test-postgres: install frontend translations
 	@echo "=== pytest on PostgreSQL ($(POSTGRES_URL)) ==="
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -m "not e2e"
 
-test-e2e: install frontend
+test-e2e: install frontend translations
 	@echo "=== browser tests (Chromium through Playwright, axe-core on every page) ==="
 	$(BIN)/pytest -m e2e tests/e2e
 
 test: lint check-django test-sqlite test-postgres test-e2e
 
-bench: install frontend
+bench: install frontend translations
 	$(BIN)/python bench/run.py
 
 lock:

@@ -50,3 +50,13 @@ def user(db):
 @pytest.fixture
 def is_postgres():
     return connection.vendor == "postgresql"
+
+
+@pytest.fixture(autouse=True)
+def forget_cached_locales():
+    """Locales are remembered per process; each test's database starts afresh, so must the memory."""
+    from core.locales import forget_locales
+
+    forget_locales()
+    yield
+    forget_locales()

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -14,12 +15,9 @@ urlpatterns = [
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("anymail/", include("anymail.urls")),
     path("safe-places/", include("safe_places.urls")),
-    path("surveys/", include("surveys.urls")),
     path("meetings/", include("meetings.urls")),
+    path("surveys/", include("surveys.urls")),
     path("accounts/", include("accounts.urls")),
-    path("neighbourhood-watch/", include("watch_schemes.urls")),
-    path("", include("core.urls")),
-    path("", include("partnership.urls")),
 ]
 
 if settings.DEBUG:
@@ -27,4 +25,10 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Pages and the public forms answer in every language: /about/ in English, /pl/about/ in Polish.
+urlpatterns += i18n_patterns(
+    path("", include("core.urls")),
+    path("", include("partnership.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -172,6 +172,31 @@ ADVICE = [
     ),
 ]
 
+# Polish translations of the plan and its priorities (the demo's second language; see core/demo/translations.py).
+POLISH = {
+    "plan": {
+        "title": "Plan Partnerstwa SaferMK na lata 2026-2027",
+        "summary": "Nasz plan dla bezpieczniejszych sąsiedztw: trzy priorytety uzgodnione po ocenie strategicznej "
+        "i ankiecie wśród mieszkańców.",
+    },
+    "community-engagement": {
+        "title": "Zaangażowanie społeczności",
+        "summary": "Dać mieszkańcom silny głos: zrozumieć, co ich niepokoi, i informować o naszych działaniach.",
+        "why_it_matters": "<p>W 2016 roku na ankietę SaferMK odpowiedziało 864 mieszkańców.</p>",
+    },
+    "community-participation": {
+        "title": "Udział i zaangażowanie mieszkańców",
+        "summary": "Wspierać grupy sąsiedzkie, stowarzyszenia mieszkańców i programy Neighbourhood Watch.",
+        "why_it_matters": "<p>Mieszkańcy odgrywają kluczową rolę w poprawie bezpieczeństwa swojej okolicy.</p>",
+    },
+    "sustainable-community-support": {
+        "title": "Trwałe wsparcie dla społeczności",
+        "summary": "Bezpieczne Miejsca, porady dotyczące zapobiegania przestępczości i miasto sprawiedliwości "
+        "naprawczej.",
+        "why_it_matters": "<p>Bezpieczne Miejsca dają schronienie osobom, które czują się zastraszane lub zagrożone.</p>",
+    },
+}
+
 SYNONYMS = [
     "community trigger, ASB case review, anti-social behaviour case review",
     "ASB, anti-social behaviour, antisocial behaviour, anti social behaviour, antisocial behavior",
@@ -291,6 +316,7 @@ def load(stdout=None):
         )
         if created:
             answer.wards.set([wards[name] for name in ward_names if name in wards])
+    _translate_plan(plan, priorities)
     if stdout:
         stdout.write(
             f"Partnership: plan with {len(priorities)} priorities, {len(NEWS)} news stories, "
@@ -340,3 +366,19 @@ def _news(index, slug, title, day, summary, tags):
         page.tags.add(*tags)
         page.save_revision().publish()
     return page
+
+
+def _translate_plan(plan, priorities):
+    from wagtail.models import Locale
+
+    polish = Locale.objects.filter(language_code="pl").first()
+    if polish is None or plan.get_parent().get_translation_or_none(polish) is None:
+        return
+    for page, fields in [(plan, POLISH["plan"])] + [(priorities[slug], POLISH[slug]) for slug in priorities]:
+        if page.get_translation_or_none(polish) is not None:
+            continue
+        translation = page.copy_for_translation(polish)
+        for name, value in fields.items():
+            setattr(translation, name, value)
+        translation.body = []
+        translation.save_revision().publish()

@@ -11,7 +11,11 @@ class YouSaidWeDidFilterForm(forms.Form):
         from partnership.models import PriorityPage
 
         super().__init__(*args, **kwargs)
-        self.fields["priority"].queryset = PriorityPage.objects.live().public().order_by("title")
+        from core.locales import active_locale
+
+        self.fields["priority"].queryset = (
+            PriorityPage.objects.live().public().filter(locale=active_locale()).order_by("title")
+        )
 
 
 class SearchForm(forms.Form):

@@ -17,11 +17,15 @@ class PriorityPageQuerySet(PageQuerySet):
         )
 
     def current(self, today=None):
-        """Live, public priorities of every plan whose period includes today, in the editors' order."""
+        """Live, public priorities of every plan whose period includes today, in the language being shown."""
+        from core.locales import active_locale
         from partnership.models import PlanPage
 
         today = today or timezone.localdate()
-        plans = PlanPage.objects.live().public().filter(period_start__lte=today, period_end__gte=today)
+        locale = active_locale()
+        plans = (
+            PlanPage.objects.live().public().filter(period_start__lte=today, period_end__gte=today, locale_id=locale.pk)
+        )
         paths = list(plans.values_list("path", "depth"))
         if not paths:
             return self.none()

@@ -61,24 +61,36 @@ def test_import_postcodes_names_the_missing_column(tmp_path):
         import_postcodes(path=path)
 
 
-def test_demo_data_is_idempotent():
-    call_command("load_demo_data", stdout=StringIO())
+def test_the_core_demo_is_idempotent():
+    from core.demo.loader import load_demo_data
+
+    load_demo_data()
     counts = (HomePage.objects.count(), StandardPage.objects.count(), User.objects.count(), Ward.objects.count())
-    call_command("load_demo_data", stdout=StringIO())
+    load_demo_data()
     assert counts == (
         HomePage.objects.count(),
         StandardPage.objects.count(),
         User.objects.count(),
         Ward.objects.count(),
     )
-    assert counts == (1, 3, 3, 19)
+    assert counts == (2, 4, 3, 19)  # English and Polish home and About pages
     assert Postcode.objects.filter(postcode="MK9 3HL").exists()  # Milton Keynes Central Library
+
+
+def test_the_demo_command_loads_every_app_once():
+    from wagtail.models import Page
+
+    call_command("load_demo_data", stdout=StringIO())
+    counts = (Page.objects.count(), User.objects.count())
+    call_command("load_demo_data", stdout=StringIO())
+    assert (Page.objects.count(), User.objects.count()) == counts
 
 
 def test_demo_users_can_sign_in_with_the_documented_password(client):
     from core.demo.content import DEMO_PASSWORD, STAFF
+    from core.demo.loader import load_demo_data
 
-    call_command("load_demo_data", stdout=StringIO())
+    load_demo_data()
     for email, *_ in STAFF:
         assert client.login(username=email, password=DEMO_PASSWORD), email
         client.logout()

@@ -44,7 +44,7 @@ def test_role_action_matrix(client, demo_site, role, action, allowed):
     if spec is not None:
         factory = StaffFactory if spec.get("is_staff") else UserFactory
         client.force_login(factory(groups=spec["groups"]))
-    ids = {"home": HomePage.objects.get().pk, "site": Site.objects.get(is_default_site=True).pk}
+    ids = {"home": HomePage.objects.first().pk, "site": Site.objects.get(is_default_site=True).pk}
     response = client.get(ACTIONS[action](ids))
     if allowed:
         assert response.status_code == 200, f"{role} should be able to {action}"

@@ -117,7 +117,7 @@ def test_advice_is_grouped_by_topic(client, partnership_demo):
 
 def test_answers_filter_by_priority_and_ward(client, partnership_demo):
     bletchley = Ward.objects.get(name="Bletchley Park")
-    engagement = PriorityPage.objects.get(slug="community-engagement")
+    engagement = PriorityPage.objects.get(slug="community-engagement", locale__language_code="en-gb")
     body = client.get(f"/you-said-we-did/?ward={bletchley.pk}").content.decode()
     assert "Street lights out in the underpasses" in body
     assert "Speeding cars" not in body

@@ -18,7 +18,7 @@ def partnership_demo(demo_site):
 
 def grow_priorities_tenfold():
     """Ten times the priorities, each with ten times the actions."""
-    plan = PlanPage.objects.get(slug="plan")
+    plan = PlanPage.objects.get(slug="plan", locale__language_code="en-gb")
     agency = PartnerAgencyFactory()
     statuses = ["planned", "in_progress", "done", "stopped"]
     for _ in range(27):
@@ -27,7 +27,7 @@ def grow_priorities_tenfold():
             PriorityAction(page=priority, title=f"Action {i}", owner=agency, status=statuses[i % 4], sort_order=i)
             for i in range(30)
         )
-    for priority in PriorityPage.objects.filter(slug__in=["community-engagement"]):
+    for priority in PriorityPage.objects.filter(slug="community-engagement", locale__language_code="en-gb"):
         PriorityAction.objects.bulk_create(
             PriorityAction(page=priority, title=f"More {i}", owner=agency, status="done", sort_order=100 + i)
             for i in range(36)
@@ -37,12 +37,12 @@ def grow_priorities_tenfold():
 @pytest.mark.parametrize(
     ("url", "budget"),
     [
-        ("/", 20),
-        ("/about/", 20),
+        ("/", 22),
+        ("/about/", 22),
         ("/plan/", 25),
         ("/plan/community-engagement/", 30),
         ("/news/", 25),
-        ("/advice/", 20),
+        ("/advice/", 22),
         ("/you-said-we-did/", 30),
     ],
 )

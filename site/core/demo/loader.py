@@ -11,6 +11,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from core.demo import content
+from core.demo.translations import translate_demo_pages
 from core.importers import SHARED_DATA, import_wards
 from core.models import HomePage, PartnershipSettings, Postcode, StandardPage, User
 from core.postcodes import normalise_postcode
@@ -34,6 +35,7 @@ def load_demo_data(*, stdout=None):
     for email, first, last, group in content.STAFF:
         ensure_staff_user(email, first, last, group)
     say(f"Staff users ready; password for all: {content.DEMO_PASSWORD}")
+    translate_demo_pages(home, stdout=stdout)
     return home
 
 

@@ -10,6 +10,7 @@ selects the root page with it), one query for the children, and the site root pa
 """
 
 from django import template
+from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 register = template.Library()
@@ -32,7 +33,7 @@ def _path_is_within(path, url):
 
 
 @register.inclusion_tag("components/navigation.html", takes_context=True)
-def main_navigation(context, label="Menu"):
+def main_navigation(context, label=None):
     """Render the main menu. `label` names the <nav> landmark for assistive technology."""
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
@@ -40,7 +41,9 @@ def main_navigation(context, label="Menu"):
     if site is not None:
         current = _current_page(context)
         request_path = getattr(request, "path", "")
-        children = site.root_page.get_children().live().in_menu()
+        # In another language the menu lists that language's pages (the root's translation, if it has one).
+        root = site.root_page.localized
+        children = root.get_children().live().in_menu()
         for child in children:
             url = child.get_url(request=request)
             if not url:
@@ -53,4 +56,4 @@ def main_navigation(context, label="Menu"):
                 is_current = request_path == url
                 is_active = is_current or _path_is_within(request_path, url)
             items.append({"title": child.title, "url": url, "current": is_current, "active": is_active})
-    return {"items": items, "label": label}
+    return {"items": items, "label": label or _("Menu")}
