@@ -18,6 +18,7 @@ urlpatterns = [
     path("meetings/", include("meetings.urls")),
     path("surveys/", include("surveys.urls")),
     path("accounts/", include("accounts.urls")),
+    path("neighbourhood-watch/", include("watch_schemes.urls")),
 ]
 
 if settings.DEBUG:

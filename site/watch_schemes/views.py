@@ -1,7 +1,9 @@
 """The finder, scheme pages, joining and leaving, coordinators' own pages, and the open-data feed."""
 
 import json
+from urllib.parse import urlsplit
 
+from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -33,7 +35,22 @@ from watch_schemes.models import Member, WatchScheme
 from watch_schemes.querysets import find_for_postcode
 
 ATTRIBUTION = "Neighbourhood Watch schemes registered with the partnership. Map data © OpenStreetMap contributors."
+# The same tiles as the Safe Places finder (one tile server for the site, set in settings).
+OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 APPROXIMATE_DECIMALS = 2  # about 1 km: where a scheme does not show its area, only this close (NW-052)
+
+
+def map_context():
+    url = getattr(settings, "SAFE_PLACES_TILE_URL", OSM_TILES)
+    attribution = getattr(settings, "SAFE_PLACES_TILE_ATTRIBUTION", OSM_ATTRIBUTION)
+    return {"tile_url": url, "tile_attribution": attribution}
+
+
+def with_map_tiles(view):
+    """Let this page's map load tile images from the tile server (the only host added to img-src)."""
+    parts = urlsplit(map_context()["tile_url"])
+    return csp_update({"img-src": f"{parts.scheme}://{parts.netloc}"})(view) if parts.netloc else view
 
 
 def nearest_count():
@@ -53,6 +70,7 @@ def map_point(scheme):
 
 
 @require_GET
+@with_map_tiles
 def finder(request):
     """Find the schemes covering a postcode, or the nearest few, as a list and a map (NW-050, NW-020)."""
     form = FinderForm(request.GET or None)
@@ -71,15 +89,10 @@ def finder(request):
                 searched=True,
                 postcode=postcode,
                 point=point,
+                covering=[(m, json.dumps(map_point(m.scheme))) for m in matches if m.covers],
+                nearby=[(m, json.dumps(map_point(m.scheme))) for m in matches if not m.covers],
                 matches=matches,
-                covering=[m for m in matches if m.covers],
-                nearby=[m for m in matches if not m.covers],
-                map_points=json.dumps(
-                    [
-                        {"name": m.scheme.name, "url": m.scheme.get_absolute_url(), **map_point(m.scheme)}
-                        for m in matches
-                    ]
-                ),
+                **map_context(),
             )
     return render(request, "watch_schemes/finder.html", context)
 
@@ -92,6 +105,7 @@ def _visible_scheme(request, pk):
 
 
 @require_GET
+@with_map_tiles
 def scheme_detail(request, pk, slug=None):
     scheme = _visible_scheme(request, pk)
     if slug != scheme.slug:
@@ -100,7 +114,8 @@ def scheme_detail(request, pk, slug=None):
     context = {
         "scheme": scheme,
         "main_coordinator": main.user if main and scheme.show_coordinator_contact else None,
-        "map_point": json.dumps(map_point(scheme)),
+        "shape": json.dumps(map_point(scheme)),
+        **map_context(),
         "is_coordinator": request.user.has_perm("watch_schemes.manage_scheme", scheme),
     }
     return render(request, "watch_schemes/scheme_detail.html", context)
@@ -194,12 +209,16 @@ def schemes_geojson(request):
 
 
 @method_decorator(login_required, name="dispatch")
+@method_decorator(with_map_tiles, name="dispatch")
 class RegisterSchemeView(ProtectedFormView):
     """Start a scheme: accept the code of conduct and data-protection rules, then describe it (NW-012, NW-023)."""
 
     template_name = "watch_schemes/scheme_form.html"
     form_class = RegisterSchemeForm
     extra_context = {"title": "Start a Neighbourhood Watch scheme", "button": "Register the scheme"}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**map_context(), **kwargs)
 
     def get_initial(self):
         postcode = self.request.GET.get("postcode", "")
@@ -296,6 +315,7 @@ class CoordinatorFormView(FormView):
         return reverse("watch_schemes:manage", kwargs={"pk": self.scheme.pk})
 
 
+@method_decorator(with_map_tiles, name="dispatch")
 class EditSchemeView(CoordinatorFormView):
     template_name = "watch_schemes/scheme_form.html"
     form_class = SchemeDetailsForm
@@ -305,7 +325,9 @@ class EditSchemeView(CoordinatorFormView):
         return SchemeDetailsForm.initial_for(self.scheme)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(title=f"Change {self.scheme.name}", button="Save changes", **kwargs)
+        return super().get_context_data(
+            title=f"Change {self.scheme.name}", button="Save changes", **map_context(), **kwargs
+        )
 
     def act(self, data):
         return services.update_scheme(scheme=self.scheme, by=self.request.user, data=data, now=timezone.now())

@@ -6,6 +6,7 @@
 import { initAll } from "govuk-frontend";
 
 import "./surveys.js";
+import "./watch-schemes-map.js";
 
 import "./safe-places-map.js";
 
