@@ -1,0 +1,121 @@
+"""Face the Public in Chromium (issue 7): a resident books with the keyboard and asks for a hearing loop, gets the
+email, cancels by its link; staff check a resident in on a phone. axe-core runs on every meeting page visited."""
+
+import re
+
+import pytest
+from django.core import mail
+from playwright.sync_api import expect
+
+from core.demo.content import DEMO_PASSWORD
+from tests.e2e.conftest import MOBILE
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+@pytest.fixture
+def meeting(demo_site):
+    from tests.meetings.factories import MeetingPageFactory
+
+    return MeetingPageFactory(title="Face the Public: Bletchley", capacity=50, latitude=51.9961, longitude=-0.7349)
+
+
+def tab_to(page, locator, presses=1):
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+    expect(locator).to_be_focused()
+
+
+def test_resident_books_with_the_keyboard_asks_for_a_hearing_loop_and_cancels_by_the_link(
+    meeting, page, visit, follow, check
+):
+    from meetings.models import Booking
+
+    visit(page, meeting.get_parent().url)
+    follow(page, page.get_by_role("link", name=meeting.title))
+    expect(page.get_by_role("heading", level=1)).to_have_text(meeting.title)
+    book = page.get_by_role("button", name="Book a seat")
+    book.focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    check(page)
+
+    # Sent empty: the error summary says what is missing, in plain English.
+    submit = page.get_by_role("button", name="Book my seat")
+    submit.focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    check(page)
+    expect(page).to_have_title(re.compile(r"^Error: Book a seat"))
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter your name")
+
+    page.get_by_label("Your name").focus()
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.type("Jo Bloggs")
+    tab_to(page, page.get_by_label("Email address"))
+    page.keyboard.type("jo.bloggs@example.org")
+    tab_to(page, page.get_by_label("Phone number (optional)"))
+    tab_to(page, page.get_by_label("How many seats do you need?"))
+    tab_to(page, page.get_by_label("Hearing loop"), presses=2)
+    page.keyboard.press("Space")
+    expect(page.get_by_label("Hearing loop")).to_be_checked()
+    tab_to(page, page.get_by_label("Your question for the panel (optional)"), presses=5)
+    page.keyboard.type("When will the underpass lights be fixed?")
+    consent = page.get_by_label(re.compile("I agree that the partnership keeps these details"))
+    tab_to(page, consent)
+    page.keyboard.press("Space")
+    tab_to(page, page.get_by_role("button", name="Book my seat"))
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    check(page)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your seat is booked")
+    booking = Booking.objects.get(email="jo.bloggs@example.org")
+    expect(page.locator(".govuk-panel")).to_contain_text(booking.code)
+    expect(page.get_by_role("img", name=f"QR code for booking {booking.code}")).to_be_visible()
+    expect(page.locator("main")).to_contain_text("Hearing loop")
+
+    emails = {message.to[0]: message for message in mail.outbox}
+    assert "Hearing loop" in emails["organiser@example.org"].body
+    confirmation = emails["jo.bloggs@example.org"]
+    assert booking.code in confirmation.subject
+    link = re.search(r"http://\S+/meetings/booking/\S+/", confirmation.body).group(0)
+
+    visit(page, "/" + link.split("/", 3)[3])
+    follow(page, page.get_by_role("link", name="Cancel my booking"))
+    follow(page, page.get_by_role("button", name="Yes, cancel my booking"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your booking is cancelled")
+    booking.refresh_from_db()
+    assert booking.status == "cancelled"
+    assert any(m.subject.startswith("Booking cancelled") for m in mail.outbox)
+
+    # A link altered by hand is refused in plain English.
+    visit(page, "/" + link.split("/", 3)[3].replace(booking.code[:2], "ZZ", 1), status=404)
+    expect(page.get_by_role("heading", level=1)).to_have_text("This link does not work")
+
+
+def test_staff_check_a_resident_in_on_a_phone(meeting, page, visit, follow):
+    from meetings import services
+
+    booking = services.book_seat(meeting=meeting, name="Priya Shah", email="priya@example.org", seats=2)
+    page.set_viewport_size(MOBILE)
+    visit(page, f"/meetings/{meeting.pk}/check-in/", public=False)
+    expect(page).to_have_url(re.compile(r"/admin/login/"))
+    page.locator("input[name=username]").fill("comms@example.org")
+    page.locator("input[name=password]").fill(DEMO_PASSWORD)
+    follow(page, page.get_by_role("button", name=re.compile("Sign in", re.I)))
+    expect(page).to_have_url(re.compile(rf"/meetings/{meeting.pk}/check-in/$"))
+
+    page.get_by_label("Name or booking code").fill("shah")
+    follow(page, page.get_by_role("button", name="Find"))
+    follow(page, page.get_by_role("button", name="Check in Priya Shah"))
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Priya Shah is checked in (2 seats)")
+    expect(page.locator("main")).to_contain_text("2 seats (1 booking), 100%")
+
+    # The QR code on the resident's booking page leads staff straight to the booking.
+    visit(page, f"/meetings/check-in/{booking.code}/")
+    expect(page.locator("main")).to_contain_text("Checked in")
+    follow(page, page.get_by_role("link", name="Back to the door list"))
+    follow(page, page.get_by_role("link", name="Everyone booked and waiting"))
+    expect(page.locator("table")).to_contain_text("priya@example.org")
+    visit(page, "/meetings/desk/")
+    visit(page, f"/meetings/{meeting.pk}/questions/")
