@@ -28,7 +28,6 @@ if settings.DEBUG:
 
 # Pages and the public forms answer in every language: /about/ in English, /pl/about/ in Polish.
 urlpatterns += i18n_patterns(
-    path("accounts/", include("accounts.urls")),
     path("", include("core.urls")),
     path("", include("partnership.urls")),
     path("", include(wagtail_urls)),

@@ -47,7 +47,6 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "core",
-    "accounts",
     "watch_schemes",
     "meetings",
     "partnership",
