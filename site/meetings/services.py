@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Site
 
 from core.models import PartnershipSettings
 from core.notifications import queue_email
@@ -40,20 +41,24 @@ def booking_from_token(token):
     return Booking.objects.select_related("meeting").filter(code=code).first()
 
 
-def _absolute(meeting, path):
-    site = meeting.get_site()
-    return f"{site.root_url if site else ''}{path}"
+def _site_for(meeting):
+    """The site whose tree holds the meeting, read from the page path (not Wagtail's cached site list)."""
+    steplen = meeting.steplen
+    prefixes = [meeting.path[:end] for end in range(steplen, len(meeting.path) + 1, steplen)]
+    return Site.objects.filter(root_page__path__in=prefixes).order_by("-root_page__depth", "-is_default_site").first()
 
 
 def _email_context(booking):
     meeting = booking.meeting
     token = booking_token(booking)
+    parts = meeting.get_url_parts()
+    root_url, page_path = (parts[1], parts[2]) if parts else ("", "")
     return {
         "booking": booking,
         "meeting": meeting,
-        "meeting_url": meeting.full_url or "",
-        "booking_url": _absolute(meeting, reverse("meetings:booking", args=[token])),
-        "calendar_url": _absolute(meeting, reverse("meetings:booking_ics", args=[token])),
+        "meeting_url": f"{root_url}{page_path}",
+        "booking_url": f"{root_url}{reverse('meetings:booking', args=[token])}",
+        "calendar_url": f"{root_url}{reverse('meetings:booking_ics', args=[token])}",
     }
 
 
@@ -67,7 +72,7 @@ def _lock_meeting(meeting):
 def _organiser_email(meeting):
     if meeting.organiser_email:
         return meeting.organiser_email
-    site = meeting.get_site()
+    site = _site_for(meeting)
     return PartnershipSettings.for_site(site).email if site else ""
 
 
