@@ -47,8 +47,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "core",
-    "watch_schemes",
     "meetings",
+    "watch_schemes",
     "partnership",
     "accounts",
     "surveys",
@@ -212,6 +212,8 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_PASSWORD_RESET_ENABLED = True
+# No Gravatar: staff avatars would be fetched from a third party, telling it who uses the admin, and when.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
 # A second officer's approval publishes the page even though that officer cannot publish directly.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "partnership.workflows.publish_approved_work"
