@@ -39,6 +39,7 @@ from surveys.models import ExportJob, Poll, Response, SurveyPage
 from surveys.policies import Kind
 
 RESPONDENT = "surveys:respondent"
+DIRECT_XLSX_LIMIT = 5000
 # Officers sign in where all staff do, the Wagtail admin's sign-in page.
 officer_login_required = login_required(login_url="wagtailadmin_login")
 
@@ -450,7 +451,12 @@ def export_csv(request, survey_id):
 
 @officer_login_required
 def export_xlsx(request, survey_id):
+    """XLSX while the survey is small; beyond that (openpyxl writes about 500 rows a second) in the background."""
     survey = _officer_survey(request, survey_id, "surveys.export_responses")
+    if Response.objects.filter(survey=survey).counted().count() > DIRECT_XLSX_LIMIT:
+        job = services.request_export(survey=survey, user=request.user, file_format="xlsx", now=timezone.now())
+        messages.info(request, "This survey has many responses, so we are preparing the Excel file in the background.")
+        return redirect("surveys:export", job_id=job.pk)
     handle = tempfile.TemporaryFile()  # noqa: SIM115  (FileResponse closes it once sent)
     exports.write_xlsx(survey, handle)
     handle.seek(0)

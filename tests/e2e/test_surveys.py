@@ -161,3 +161,22 @@ def test_a_resident_votes_in_the_quick_poll_and_sees_the_results(survey, page, v
     press_and_follow(page, "Enter", check)
     expect(page.locator(".app-poll table")).to_be_visible()
     expect(page.locator(".app-poll")).to_contain_text("1 vote, including yours")
+
+
+def test_the_survey_works_without_javascript(survey, page_without_javascript, visit, follow):
+    """Sections, the error summary and the results table all work with JavaScript turned off."""
+    page = page_without_javascript
+    visit(page, survey.url)
+    follow(page, page.get_by_role("button", name="Start now"))
+    page.get_by_label("Which ward do you live in?").select_option(index=2)
+    page.get_by_role("group", name="How are you connected to Milton Keynes?").get_by_label("Other", exact=True).check()
+    follow(page, page.get_by_role("button", name="Continue"))
+    expect(page).to_have_title(re.compile(r"^Error: Where you live"))
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Say what you mean by “Other”")
+    page.get_by_label("If you chose “Other”, say what").fill("I study here")
+    follow(page, page.get_by_role("button", name="Continue"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Crime and safety")
+
+    visit(page, survey.results_url)
+    expect(page.locator("table[data-chart]").first).to_be_visible()
+    expect(page.locator(".app-chart")).to_have_count(0)

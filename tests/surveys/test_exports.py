@@ -136,3 +136,14 @@ def test_a_csv_background_export_matches_the_streamed_one(survey, officer):
     job.refresh_from_db()
     with job.file.open("rb") as handle:
         assert handle.read().decode("utf-8") == "".join(exports.csv_chunks(survey))
+
+
+def test_a_large_xlsx_export_goes_to_the_background(client, survey, officer, monkeypatch):
+    from surveys import views
+
+    monkeypatch.setattr(views, "DIRECT_XLSX_LIMIT", 5)
+    add_responses(survey, 6)
+    client.force_login(officer)
+    response = client.get(f"/surveys/results/{survey.pk}/responses.xlsx")
+    job = ExportJob.objects.get()
+    assert response["Location"] == f"/surveys/exports/{job.pk}/" and job.format == "xlsx"
