@@ -29,12 +29,24 @@ def retry_delay(attempts):
     return min(FIRST_RETRY * (4 ** (attempts - 1)), LONGEST_WAIT)
 
 
-def queue_email(*, to, template, context, purpose, reply_to=""):
-    """Queue an email rendered from `<template>_subject.txt`, `<template>.txt` and (if present) `.html`."""
+def queue_email(*, to, template, context, purpose, reply_to="", attachments=()):
+    """Queue an email rendered from `<template>_subject.txt` and `<template>.txt`.
+
+    `attachments` are text files as (filename, mimetype, content), e.g. a meeting's .ics file; they are stored
+    with the message so a retry sends exactly what was queued.
+    """
     subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
     body_text = render_to_string(f"{template}.txt", context)
     message = OutboxMessage.objects.create(
-        to=to, subject=subject, body_text=body_text, reply_to=reply_to, purpose=purpose
+        to=to,
+        subject=subject,
+        body_text=body_text,
+        reply_to=reply_to,
+        purpose=purpose,
+        attachments=[
+            {"filename": filename, "mimetype": mimetype, "content": content}
+            for filename, mimetype, content in attachments
+        ],
     )
     transaction.on_commit(lambda: _enqueue(message.pk))
     return message
@@ -67,6 +79,8 @@ def deliver(message_id, *, now=None):
         )
         if message.body_html:
             email.attach_alternative(message.body_html, "text/html")
+        for attachment in message.attachments:
+            email.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
         message.attempts += 1
         try:
             email.send()

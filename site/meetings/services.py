@@ -62,6 +62,17 @@ def _email_context(booking):
     }
 
 
+def _calendar_attachment(booking, context):
+    """The meeting as an .ics file, so a confirmed resident can add it to their calendar from the email."""
+    from urllib.parse import urlsplit
+
+    from meetings import calendar
+
+    host = urlsplit(context["meeting_url"]).hostname or "localhost"
+    body = calendar.meeting_calendar(booking.meeting, host=host, url=context["meeting_url"])
+    return (f"meeting-{booking.code}.ics", "text/calendar", body.decode())
+
+
 def _lock_meeting(meeting):
     queryset = MeetingPage.objects.filter(pk=meeting.pk)
     if LOCK_MEETING:
@@ -149,6 +160,7 @@ def book_seat(
             template="meetings/emails/booking_confirmed" if confirmed else "meetings/emails/booking_waiting",
             context=context,
             purpose="meeting-booking",
+            attachments=[_calendar_attachment(booking, context)] if confirmed else [],
         )
         if booking.adjustments or booking.adjustments_detail:
             _alert_organiser(booking, context)

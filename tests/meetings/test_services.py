@@ -263,3 +263,19 @@ def test_an_unaccepted_question_cannot_be_answered(meeting, comms_officer):
         services.answer_question(
             question=QuestionFactory(meeting=meeting), answer="x", answered_by="", user=comms_officer
         )
+
+
+def test_the_confirmation_email_carries_the_meeting_as_an_ics_file(meeting, django_capture_on_commit_callbacks):
+    """The resident can add the meeting to their calendar straight from the confirmation email."""
+    from django.core import mail
+    from icalendar import Calendar
+
+    with django_capture_on_commit_callbacks(execute=True):
+        booking = services.book_seat(meeting=meeting, name="Sam Resident", email="sam@example.org", seats=1)
+    message = OutboxMessage.objects.get(purpose="meeting-booking")
+    assert [a["filename"] for a in message.attachments] == [f"meeting-{booking.code}.ics"]
+    sent = next(m for m in mail.outbox if m.to == ["sam@example.org"])
+    filename, content, mimetype = sent.attachments[0]
+    assert (filename, mimetype) == (f"meeting-{booking.code}.ics", "text/calendar")
+    event = next(iter(Calendar.from_ical(content).walk("VEVENT")))
+    assert str(event["summary"]) == meeting.title

@@ -80,6 +80,9 @@ class OutboxMessage(models.Model):
     body_text = models.TextField()
     body_html = models.TextField(blank=True)
     reply_to = models.EmailField(blank=True)
+    attachments = models.JSONField(
+        default=list, blank=True, help_text="Text attachments: [{filename, mimetype, content}], e.g. a calendar file."
+    )
     purpose = models.CharField(max_length=100, help_text="What the message is for, e.g. contact.received.")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
