@@ -197,3 +197,11 @@ def test_open_data_has_approved_venues_only_with_hours_and_attribution_sp032(cli
     feature = geo.json()["features"][0]
     assert feature["geometry"]["coordinates"] == [round(venue.longitude, 6), round(venue.latitude, 6)]
     assert feature["properties"]["opening_hours"]["sunday"] == []
+
+
+def test_your_account_lists_your_safe_places_venues(client, demo_site):
+    venue = VenueFactory()
+    client.force_login(venue.manager)
+    html = client.get(reverse("accounts:home")).content.decode()
+    assert "Your Safe Places venues" in html
+    assert reverse("safe_places:my_venues") in html
