@@ -60,7 +60,10 @@ test-e2e: install frontend translations
 	@echo "=== browser tests (Chromium through Playwright, axe-core on every page) ==="
 	$(BIN)/pytest -m e2e tests/e2e
 
-test: lint check-django test-sqlite test-postgres test-e2e
+# The SQLite and PostgreSQL runs are independent: run them side by side (two cores), each one's output kept together.
+test: lint check-django
+	$(MAKE) --no-print-directory --output-sync=target -j2 test-sqlite test-postgres
+	$(MAKE) --no-print-directory test-e2e
 
 bench: install frontend translations
 	$(BIN)/python bench/run.py

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-REDIS_DB_URL = "redis://127.0.0.1:6379/15"
+# The SQLite and PostgreSQL runs of the suite go side by side: each flushes a Redis database of its own.
+REDIS_DB_URL = "redis://127.0.0.1:6379/{}".format(14 if "postgres" in os.environ.get("DATABASE_URL", "") else 15)
 
 QUEUE_AN_EMAIL = """
 import django
