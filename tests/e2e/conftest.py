@@ -18,6 +18,7 @@ Fixtures:
 
 import os
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,23 @@ MOBILE = {"width": 375, "height": 812}
 def browser_type_launch_args(browser_type_launch_args):
     """Launch Debian's Chromium (Playwright's own browser download fails on these machines)."""
     return {"headless": True, **browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser(live_server, browser):
+    """pytest-playwright's browser, closed while the live server still runs.
+
+    Chromium keeps idle keep-alive connections to the server open until it closes; each is a server thread
+    that closes the shared database connection when its socket ends. Closing the browser first (and waiting for
+    those threads) keeps them from touching the connection after the live server has stopped sharing it.
+    """
+    yield browser
+    browser.close()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(
+        thread.name.endswith("(process_request_thread)") for thread in threading.enumerate()
+    ):
+        time.sleep(0.05)
 
 
 @pytest.fixture(scope="session")
