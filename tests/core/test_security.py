@@ -12,8 +12,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def production_env(tmp_path, **extra):
+    # The browser tests' conftest allows Django's async-unsafe calls in this process; production never does.
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     return {
-        **os.environ,
+        **inherited,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": "a-long-random-production-secret-for-tests-only-7f3e9c1b5d2a4e6f8091",
         "ALLOWED_HOSTS": "safer.example.org",
