@@ -6,6 +6,8 @@ case reviews comes with the case_reviews app).
 
 from django.db import migrations
 
+from core.migration_operations import permission
+
 PAGE_PERMISSIONS = {
     "Communications officers": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
     "Partnership admins": [
@@ -41,19 +43,6 @@ MODEL_PERMISSIONS = {
         ("wagtailredirects", "redirect", ["add", "change", "delete"]),
     ],
 }
-
-
-def permission(apps, app_label, model, codename):
-    # Permissions are normally created after all migrations run; create the ones we grant here.
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
-    perm, _ = Permission.objects.get_or_create(
-        content_type=content_type,
-        codename=codename,
-        defaults={"name": f"Can {codename.split('_', 1)[0]} {model}"},
-    )
-    return perm
 
 
 def create_groups(apps, schema_editor):

@@ -3,6 +3,8 @@ can do all of it. Case officers see no attendee data (data minimisation)."""
 
 from django.db import migrations
 
+from core.migration_operations import grant_to_groups
+
 GRANTS = {
     "Communications officers": [
         ("meetings", "booking", ["view", "change"]),
@@ -15,22 +17,8 @@ GRANTS = {
 }
 
 
-def permission(apps, app_label, model, codename):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
-    perm, _ = Permission.objects.get_or_create(
-        content_type=content_type, codename=codename, defaults={"name": f"Can {codename.split('_', 1)[0]} {model}"}
-    )
-    return perm
-
-
 def grant(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    for name, grants in GRANTS.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        for app_label, model, actions in grants:
-            group.permissions.add(*(permission(apps, app_label, model, f"{a}_{model}") for a in actions))
+    grant_to_groups(apps, GRANTS)
 
 
 def revoke(apps, schema_editor):

@@ -7,6 +7,8 @@ Partnership admins keep direct publishing for urgent corrections.
 
 from django.db import migrations
 
+from core.migration_operations import permission
+
 GRANTS = {
     "Communications officers": {
         "yousaidwedid": ["add", "change", "delete", "view"],
@@ -21,16 +23,6 @@ GRANTS = {
         "searchsynonym": ["add", "change", "delete", "view"],
     },
 }
-
-
-def permission(apps, app_label, model, codename):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
-    perm, _ = Permission.objects.get_or_create(
-        content_type=content_type, codename=codename, defaults={"name": f"Can {codename.split('_', 1)[0]} {model}"}
-    )
-    return perm
 
 
 def forwards(apps, schema_editor):

@@ -3,6 +3,8 @@ so that a venue can register on a new site before anyone has edited the list (SP
 
 from django.db import migrations
 
+from core.migration_operations import grant_to_groups
+
 GRANTS = {
     "Partnership admins": [
         ("safe_places", "venue", ["view", "change"]),
@@ -27,22 +29,8 @@ VENUE_TYPES = [
 ]
 
 
-def permission(apps, app_label, model, codename):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
-    perm, _ = Permission.objects.get_or_create(
-        content_type=content_type, codename=codename, defaults={"name": f"Can {codename.split('_', 1)[0]} {model}"}
-    )
-    return perm
-
-
 def grant(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    for name, grants in GRANTS.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        for app_label, model, actions in grants:
-            group.permissions.add(*(permission(apps, app_label, model, f"{a}_{model}") for a in actions))
+    grant_to_groups(apps, GRANTS)
     VenueType = apps.get_model("safe_places", "VenueType")
     for name, slug in VENUE_TYPES:
         VenueType.objects.get_or_create(slug=slug, defaults={"name": name})
