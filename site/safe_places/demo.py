@@ -10,6 +10,7 @@ from datetime import date
 from django.db import transaction
 from wagtail.models import Site
 
+from accounts.services import mark_email_confirmed
 from core.demo.content import DEMO_PASSWORD
 from core.importers import SHARED_DATA
 from core.models import HomePage, StandardPage, User
@@ -168,6 +169,8 @@ def ensure_venue_manager():
         user = User.objects.create_user(
             email=VENUE_MANAGER_EMAIL, password=DEMO_PASSWORD, first_name="Priya", last_name="Patel"
         )
+    # The demo manager signs in at once, without the confirmation email a real sign-up needs.
+    mark_email_confirmed(user=user)
     return user
 
 

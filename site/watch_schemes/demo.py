@@ -78,13 +78,10 @@ def account(email, first, last):
 
 
 def _verify_email(user):
-    """Demo coordinators sign in at once: their email address is marked verified, as allauth requires."""
-    from django.apps import apps
+    """Demo coordinators sign in at once, without the confirmation email a real sign-up needs."""
+    from accounts.services import mark_email_confirmed
 
-    if apps.is_installed("allauth.account"):
-        from allauth.account.models import EmailAddress
-
-        EmailAddress.objects.get_or_create(user=user, email=user.email, defaults={"verified": True, "primary": True})
+    mark_email_confirmed(user=user)
 
 
 @transaction.atomic
