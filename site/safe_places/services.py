@@ -157,46 +157,44 @@ def approve_venue(*, venue, by, now):
     return venue
 
 
-@transaction.atomic
-def request_changes(*, venue, by, reason, now):
-    """An admin asks the venue to change something before it can be approved; the venue sees the reason."""
+def _decide_with_reason(*, venue, by, reason, allowed_from, to_status, verb, email):
+    """An admin's decision that the venue is told the reason for: checked, locked, recorded, then emailed."""
     _require_admin(by, venue)
     reason = _reason(reason)
     venue = lock_venue(venue)
-    _require_status(venue, (S.PENDING,), "sent back for changes")
-    venue.status = S.CHANGES_REQUESTED
+    _require_status(venue, allowed_from, verb)
+    venue.status = to_status
     venue.decision_reason = reason
     venue.save()
-    _notify_venue(venue, "safe_places/emails/changes_requested", "safe_places.changes_requested")
+    _notify_venue(venue, f"safe_places/emails/{email}", f"safe_places.{email}")
     return venue
+
+
+@transaction.atomic
+def request_changes(*, venue, by, reason, now):
+    """An admin asks the venue to change something before it can be approved; the venue sees the reason."""
+    return _decide_with_reason(
+        venue=venue, by=by, reason=reason, allowed_from=(S.PENDING,), to_status=S.CHANGES_REQUESTED,
+        verb="sent back for changes", email="changes_requested",
+    )  # fmt: skip
 
 
 @transaction.atomic
 def decline_venue(*, venue, by, reason, now):
     """An admin turns an application down, with a reason the venue is told."""
-    _require_admin(by, venue)
-    reason = _reason(reason)
-    venue = lock_venue(venue)
-    _require_status(venue, (S.PENDING, S.CHANGES_REQUESTED), "declined")
-    venue.status = S.DECLINED
-    venue.decision_reason = reason
-    venue.save()
-    _notify_venue(venue, "safe_places/emails/declined", "safe_places.declined")
-    return venue
+    return _decide_with_reason(
+        venue=venue, by=by, reason=reason, allowed_from=(S.PENDING, S.CHANGES_REQUESTED), to_status=S.DECLINED,
+        verb="declined", email="declined",
+    )  # fmt: skip
 
 
 @transaction.atomic
 def suspend_venue(*, venue, by, reason, now):
     """An admin takes a live venue out of the finder for now (after a concern, a closure), with a reason."""
-    _require_admin(by, venue)
-    reason = _reason(reason)
-    venue = lock_venue(venue)
-    _require_status(venue, (S.APPROVED,), "suspended")
-    venue.status = S.SUSPENDED
-    venue.decision_reason = reason
-    venue.save()
-    _notify_venue(venue, "safe_places/emails/suspended", "safe_places.suspended")
-    return venue
+    return _decide_with_reason(
+        venue=venue, by=by, reason=reason, allowed_from=(S.APPROVED,), to_status=S.SUSPENDED,
+        verb="suspended", email="suspended",
+    )  # fmt: skip
 
 
 @transaction.atomic
