@@ -291,7 +291,6 @@ class YouSaidWeDidIndexPage(Page):
         verbose_name = '"You said, we did" listing'
 
     def get_context(self, request, *args, **kwargs):
-        from core.models import Ward
         from partnership.forms import YouSaidWeDidFilterForm
         from partnership.models import YouSaidWeDid
 
@@ -303,6 +302,5 @@ class YouSaidWeDidIndexPage(Page):
         context.update(
             form=form,
             page_obj=Paginator(items, self.per_page).get_page(request.GET.get("page")),
-            wards=Ward.objects.all(),
         )
         return context
