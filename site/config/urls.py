@@ -19,6 +19,8 @@ urlpatterns = [
     path("surveys/", include("surveys.urls")),
     path("accounts/", include("accounts.urls")),
     path("neighbourhood-watch/", include("watch_schemes.urls")),
+    path("get-involved/", include("consultations.urls")),
+    path("case-review/", include("case_reviews.urls")),
 ]
 
 if settings.DEBUG:
