@@ -1,0 +1,79 @@
+"""Redaction: personal details in residents' free text are masked before anything is shown or published.
+
+Residents write what worries them, and some write more than they should: "the man at 14 Saxon Gate deals from
+his car, AB12 CDE, ring me on 07700 900123". Officers read concerns to see patterns, not people, so every text
+is passed through `redact` before it is stored from an import, shown in the admin or fed to a word cloud
+(GD-013: access restriction and no personal data where it is not needed).
+
+Masked, each with a plain label a reader understands:
+    email addresses              [email removed]
+    phone numbers (UK)           [phone removed]
+    full postcodes               [postcode removed]   (a district such as "MK14" on its own stays: it names an area)
+    vehicle registrations        [registration removed]
+    house numbers with a street  [address removed]
+
+The rules are deliberately careful about ordinary words: "3 cars", "24 hours", "the A5 at night", "30 mph" and
+"MK14" pass untouched. Pure functions: no database, no clock.
+"""
+
+import re
+
+EMAIL = "[email removed]"
+PHONE = "[phone removed]"
+POSTCODE = "[postcode removed]"
+REGISTRATION = "[registration removed]"
+ADDRESS = "[address removed]"
+MASKS = (EMAIL, PHONE, POSTCODE, REGISTRATION, ADDRESS)
+
+_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+
+# Full UK postcodes (outward code, space optional, inward code), in any case: "MK9 3EJ", "mk93ej", "GIR 0AA".
+_POSTCODE = re.compile(r"\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b", re.IGNORECASE)
+
+# UK phone numbers: 10 or 11 digits starting 0 (or +44 / 0044), with spaces, dots, dashes or brackets between.
+_PHONE = re.compile(r"(?<![\w+])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(?0)\d(?:[\s.\-)]{0,2}\d){8,9}(?!\w)")
+
+# Vehicle registrations as printed on plates (capitals): current "AB12 CDE", prefix "A123 BCD", suffix "ABC 123D",
+# and dateless "ABC 123". Lower-case plates are masked only after a word that says a plate follows ("reg ab12 cde"),
+# because lower-case "mk14 the" or "a5 and" are ordinary words.
+_PLATE = r"(?:[A-Z]{2}\d{2} ?[A-Z]{3}|[A-Z]\d{1,3} ?[A-Z]{3}|[A-Z]{3} ?\d{1,3}[A-Z]|[A-Z]{3} ?\d{3,4})"
+_REGISTRATION = re.compile(rf"\b{_PLATE}\b")
+_REGISTRATION_AFTER_CUE = re.compile(
+    rf"(?P<cue>\b(?:reg(?:istration)?(?: number)?|number ?plate|plates?|licen[cs]e plate)\s*(?:no\.?|number)?[:\s]\s*)"
+    rf"(?P<plate>{_PLATE})\b",
+    re.IGNORECASE,
+)
+
+# Street types that are never ordinary words after a number ("12 acacia avenue").
+_STREET_TYPES = (
+    "road|rd|street|avenue|ave|lane|crescent|gardens|grove|terrace|mews|boulevard|court|square|parade|"
+    "close|place|drive|way|gate|walk|view|rise|row|hill|croft|green|end|park|chase|meadow|mead|field|fields|leys"
+)
+# The street's own name: one to three words, none of them a small word ("3 cars on the road" is no address).
+_SMALL_WORDS = (
+    "a|an|the|and|or|on|in|at|of|to|by|for|from|near|past|up|down|off|into|outside|behind|per|times|cars|"
+    "people|kids|youths|days|nights|weeks|hours|years|minutes|mins|mph|am|pm"
+)
+_NAME_WORD = rf"(?!(?:{_SMALL_WORDS}|{_STREET_TYPES})\b)[A-Za-z][A-Za-z'\u2019-]*"
+_ADDRESS = re.compile(
+    rf"\b\d{{1,4}}[A-Za-z]?(?:\s*[,-]\s*\d{{1,4}}[A-Za-z]?)?,?\s+(?:{_NAME_WORD}\s+){{1,3}}(?:{_STREET_TYPES})\b",
+    re.IGNORECASE,
+)
+
+
+def redact(text):
+    """The text with email addresses, phone numbers, full postcodes, registrations and addresses masked."""
+    if not text:
+        return ""
+    text = _EMAIL.sub(EMAIL, text)
+    text = _POSTCODE.sub(POSTCODE, text)
+    text = _REGISTRATION_AFTER_CUE.sub(lambda m: m.group("cue") + REGISTRATION, text)
+    text = _REGISTRATION.sub(REGISTRATION, text)
+    text = _PHONE.sub(PHONE, text)
+    text = _ADDRESS.sub(ADDRESS, text)
+    return text
+
+
+def has_personal_details(text):
+    """Whether redaction would change the text (used to check published output, and in tests)."""
+    return redact(text) != text

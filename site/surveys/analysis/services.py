@@ -1,0 +1,304 @@
+"""Writes for the concern analysis: running and caching analyses, adding one response, importing free text,
+and publishing a survey's concerns. Keyword arguments, `now=`, atomic, DomainError for the person who tried."""
+
+import csv
+import datetime
+import hashlib
+import io
+import json
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+
+from core.exceptions import DomainError
+from core.models import Ward
+from surveys import policies as survey_policies
+from surveys.analysis import cloud, policies, querysets
+from surveys.analysis.models import CachedAnalysis, ConcernPublication, ImportedText, TextSet
+from surveys.analysis.redaction import redact
+
+SUPPRESSION_THRESHOLD = survey_policies.SUPPRESSION_THRESHOLD
+# Analyses of up to this many texts run while the officer waits (about a second); larger ones in the background.
+INLINE_LIMIT = 3000
+IMPORT_LIMIT = 50_000
+TEXT_COLUMNS = ("text", "question", "comment", "concern", "answer")
+
+
+@dataclass(frozen=True)
+class Source:
+    """What is analysed: one survey's free-text question, or an imported set; and the filters."""
+
+    survey: object = None
+    question: str = ""
+    text_set: object = None
+    ward: object = None
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    theme: str = ""
+
+    def filters(self):
+        return {
+            "ward": self.ward.code if self.ward else "",
+            "date_from": self.date_from.isoformat() if self.date_from else "",
+            "date_to": self.date_to.isoformat() if self.date_to else "",
+            "theme": self.theme,
+        }
+
+    def texts(self):
+        window = {"ward": self.ward, "date_from": self.date_from, "date_to": self.date_to}
+        if self.text_set is not None:
+            return querysets.text_set_texts(self.text_set, **window)
+        return querysets.survey_texts(self.survey, self.question, **window)
+
+    def key(self, vocab):
+        data = {
+            "survey": self.survey.pk if self.survey else None,
+            "question": self.question,
+            "text_set": self.text_set.pk if self.text_set else None,
+            "filters": self.filters(),
+            "vocabulary": querysets.fingerprint(vocab),
+        }
+        return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
+def analysis_for(source, *, now, vocab=None, inline_limit=INLINE_LIMIT):
+    """The cached analysis for `source`, made now if it is small, or queued for the background if it is large."""
+    from surveys.analysis import tasks
+
+    vocab = vocab or querysets.vocabulary()
+    key = source.key(vocab)
+    cached = CachedAnalysis.objects.filter(key=key).first()
+    if cached is not None and cached.status != CachedAnalysis.Status.FAILED:
+        return cached
+    with transaction.atomic():
+        cached, _created = CachedAnalysis.objects.update_or_create(
+            key=key,
+            defaults={
+                "survey": source.survey,
+                "question": source.question,
+                "text_set": source.text_set,
+                "filters": source.filters(),
+                "status": CachedAnalysis.Status.WAITING,
+                "error": "",
+                "created_at": now,
+            },
+        )
+    texts = source.texts()
+    if len(texts) <= inline_limit:
+        return build(cached.pk, source=source, texts=texts, vocab=vocab, now=now)
+    CachedAnalysis.objects.filter(pk=cached.pk).update(total=len(texts))
+    transaction.on_commit(lambda: tasks.build_analysis.enqueue(cached.pk))
+    cached.total = len(texts)
+    return cached
+
+
+def source_of(cached):
+    filters = cached.filters or {}
+    ward = Ward.objects.filter(code=filters["ward"]).first() if filters.get("ward") else None
+    return Source(
+        survey=cached.survey.specific if cached.survey_id else None,
+        question=cached.question,
+        text_set=cached.text_set,
+        ward=ward,
+        date_from=datetime.date.fromisoformat(filters["date_from"]) if filters.get("date_from") else None,
+        date_to=datetime.date.fromisoformat(filters["date_to"]) if filters.get("date_to") else None,
+        theme=filters.get("theme", ""),
+    )
+
+
+def build(cached_id, *, source=None, texts=None, vocab=None, now=None):
+    """Count, then draw: the full analysis of a cached entry, with progress recorded as it goes. Safe to run twice
+    (a finished or running entry is left alone)."""
+    with transaction.atomic():
+        cached = CachedAnalysis.objects.select_for_update(of=("self",)).filter(pk=cached_id).first()
+        if cached is None or cached.status in (CachedAnalysis.Status.DONE, CachedAnalysis.Status.RUNNING):
+            return cached
+        cached.status = CachedAnalysis.Status.RUNNING
+        cached.save(update_fields=["status"])
+    try:
+        source = source or source_of(cached)
+        vocab = vocab or querysets.vocabulary()
+        texts = source.texts() if texts is None else texts
+        if source.theme:
+            texts = [
+                t for t in texts if source.theme in policies.themes_of(policies.chunks(t.text, vocab), vocab.themes)
+            ]
+        total = len(texts)
+        CachedAnalysis.objects.filter(pk=cached.pk).update(total=total, done=0)
+
+        def progress(done, _total):
+            CachedAnalysis.objects.filter(pk=cached.pk).update(done=min(done, total))
+
+        analysis = policies.analyse(texts, vocab, progress=progress, every=2000)
+        cached.result = analysis.to_dict()
+        _draw_all(cached, analysis)
+    except Exception as exc:
+        CachedAnalysis.objects.filter(pk=cached.pk).update(status=CachedAnalysis.Status.FAILED, error=str(exc)[:2000])
+        raise
+    cached.total = cached.done = total
+    cached.status = CachedAnalysis.Status.DONE
+    cached.finished_at = now or timezone.now()
+    cached.save(update_fields=[*PICTURES, "result", "total", "done", "status", "finished_at"])
+    return cached
+
+
+PICTURES = ("png", "svg", "public_png", "public_svg")
+
+
+def _draw_all(cached, analysis):
+    """The officer's pictures (every term), and for a whole survey the public ones (terms from 5 or more)."""
+    cached.png, cached.svg = draw(analysis)
+    if cached.survey_id and not any(cached.filters.values()):
+        cached.public_png, cached.public_svg = draw(analysis, minimum=SUPPRESSION_THRESHOLD)
+    else:
+        cached.public_png, cached.public_svg = b"", ""
+
+
+def draw(analysis, *, minimum=1):
+    """(PNG, SVG) of an analysis's cloud: its top terms mentioned by at least `minimum` responses."""
+    top = analysis.top(100, minimum=minimum)
+    title = cloud.alt_text(top, responses=analysis.responses)
+    return cloud.render({term.label: term.count for term in top}, title=title)
+
+
+def add_response(*, response, vocab=None):
+    """Add one new response to every finished analysis of its survey it belongs in, without recounting the rest.
+
+    The phrases found by the last full run are kept; the counts, themes and pictures take the new answer.
+    Returns the number of analyses updated.
+    """
+    vocab = vocab or querysets.vocabulary()
+    answers = dict(response.answers.values_list("question", "value"))
+    updated = 0
+    for cached_id in CachedAnalysis.objects.filter(survey_id=response.survey_id, status="done").values_list(
+        "pk", flat=True
+    ):
+        with transaction.atomic():
+            cached = CachedAnalysis.objects.select_for_update(of=("self",)).get(pk=cached_id)
+            source = source_of(cached)
+            if cached.key != source.key(vocab):
+                continue  # made with an older vocabulary: it will be rebuilt when next asked for
+            text = redact(answers.get(cached.question, ""))
+            if not text.strip() or not _within(source, response):
+                continue
+            analysis = policies.Analysis.from_dict(cached.result, vocab)
+            runs = policies.chunks(text, vocab)
+            if source.theme and source.theme not in policies.themes_of(runs, vocab.themes):
+                continue
+            ward_name = response.ward.name if response.ward_id else ""
+            analysis.add(text, ward_name, timezone.localtime(response.submitted_at).date(), runs=runs)
+            cached.result = analysis.to_dict()
+            _draw_all(cached, analysis)
+            cached.total = cached.done = analysis.responses
+            cached.save(update_fields=[*PICTURES, "result", "total", "done"])
+            updated += 1
+    return updated
+
+
+def _within(source, response):
+    if source.ward is not None and response.ward_id != source.ward.pk:
+        return False
+    day = timezone.localtime(response.submitted_at).date()
+    if source.date_from and day < source.date_from:
+        return False
+    return not (source.date_to and day > source.date_to)
+
+
+def forget_survey(survey_id):
+    """Responses were removed: the survey's analyses are out of date and are rebuilt when next asked for."""
+    CachedAnalysis.objects.filter(survey_id=survey_id).delete()
+
+
+# Importing free text ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class ImportReport:
+    text_set: TextSet | None = None
+    imported: int = 0
+    skipped: list = field(default_factory=list)  # [(row number, reason)]
+
+
+@transaction.atomic
+def import_text_set(*, name, description, csv_text, user, now):
+    """Import any free text from CSV (a "text" column; optional "ward" and "date"), redacted before it is stored.
+
+    The text column may also be called question, comment, concern or answer. Ward is an ONS code or a ward name;
+    date is YYYY-MM-DD or DD/MM/YYYY. Rows with no text are skipped and reported.
+    """
+    if not name.strip():
+        raise DomainError("Enter a name for the imported text", field="name")
+    reader = csv.DictReader(io.StringIO(csv_text))
+    columns = {(c or "").strip().lower(): c for c in (reader.fieldnames or [])}
+    text_column = next((columns[c] for c in TEXT_COLUMNS if c in columns), None)
+    if text_column is None:
+        raise DomainError(
+            "The CSV file needs a column called “text” (or question, comment, concern or answer)", field="file"
+        )
+    wards = {}
+    for pk, code, ward_name in Ward.objects.values_list("pk", "code", "name"):
+        wards[code.lower()] = wards[ward_name.lower()] = pk
+    text_set = TextSet.objects.create(name=name.strip(), description=description, imported_at=now, imported_by=user)
+    report = ImportReport(text_set=text_set)
+    rows = []
+    for number, row in enumerate(reader, start=2):
+        if len(rows) >= IMPORT_LIMIT:
+            raise DomainError(
+                f"The file has more than {IMPORT_LIMIT:,} rows: split it into smaller files", field="file"
+            )
+        text = (row.get(text_column) or "").strip()
+        if not text:
+            report.skipped.append((number, "No text"))
+            continue
+        ward_value = (row.get(columns.get("ward", ""), "") or "").strip().lower()
+        written_on, problem = _date(row.get(columns.get("date", ""), "") or "")
+        if problem:
+            report.skipped.append((number, problem))
+            continue
+        rows.append(
+            ImportedText(text_set=text_set, text=redact(text), ward_id=wards.get(ward_value), written_on=written_on)
+        )
+    ImportedText.objects.bulk_create(rows, batch_size=2000)
+    report.imported = len(rows)
+    if not rows:
+        raise DomainError("The file has no rows with text to import", field="file")
+    return report
+
+
+def _date(value):
+    value = value.strip()
+    if not value:
+        return None, ""
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.datetime.strptime(value, pattern).date(), ""
+        except ValueError:
+            continue
+    return None, f"“{value}” is not a date like 2026-05-31 or 31/05/2026"
+
+
+# Publishing ---------------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def publish_concerns(*, survey, question, show_cloud, show_table, show_themes, user, now):
+    """Show (or, with nothing ticked, stop showing) a survey's concerns on its public results page."""
+    references = {q.reference for q in survey.questionnaire().questions() if q.is_free_text}
+    if question not in references:
+        raise DomainError("Choose one of the survey's written-answer questions", field="question")
+    if not (show_cloud or show_table or show_themes):
+        ConcernPublication.objects.filter(survey=survey).delete()
+        return None
+    publication, _ = ConcernPublication.objects.update_or_create(
+        survey=survey,
+        defaults={
+            "question": question,
+            "show_cloud": show_cloud,
+            "show_table": show_table,
+            "show_themes": show_themes,
+            "updated_at": now,
+            "updated_by": user,
+        },
+    )
+    return publication
