@@ -6,4 +6,4 @@ class CoreConfig(AppConfig):
     verbose_name = "Shared kernel"
 
     def ready(self):
-        from core import signals  # noqa: F401
+        from core import personal_data_declarations, signals  # noqa: F401

@@ -70,3 +70,17 @@ def _expired_contact_messages(now):
     site = Site.objects.filter(is_default_site=True).first()
     days = PartnershipSettings.for_site(site).contact_message_retention_days if site else 365
     return ContactMessage.objects.filter(created_at__lt=now - timedelta(days=days))
+
+
+@register("subject-access-exports", "Subject-access export files: wiped 7 days after they were prepared.")
+def _expired_subject_access_exports(now):
+    from core.models import SubjectAccessExport
+
+    return SubjectAccessExport.objects.filter(expires_at__lt=now)
+
+
+@register("audit-log", "The audit log of who handled personal data: 6 years, the longest any record it covers is kept.")
+def _expired_audit_events(now):
+    from core.models import AuditEvent
+
+    return AuditEvent.objects.past_retention(before=now - timedelta(days=6 * 366))

@@ -1,8 +1,12 @@
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from core.models import ContactMessage, LocalAuthority, OutboxMessage, Postcode, Ward
+from core import privacy_views
+from core.models import AuditEvent, ContactMessage, LocalAuthority, OutboxMessage, Postcode, Ward
 
 
 class WardViewSet(SnippetViewSet):
@@ -70,3 +74,45 @@ class ContactMessageViewSet(SnippetViewSet):
 register_snippet(PlacesGroup)
 register_snippet(OutboxMessageViewSet)
 register_snippet(ContactMessageViewSet)
+
+
+class AuditEventViewSet(SnippetViewSet):
+    """Partnership admins answer "who saw or changed this person's data?". Nobody can add, change or remove rows."""
+
+    model = AuditEvent
+    icon = "history"
+    menu_label = "Audit log"
+    add_to_admin_menu = True
+    menu_order = 950
+    list_display = ["at", "actor_label", "action", "object_label", "detail"]
+    list_filter = ["action"]
+    search_fields = ["actor_label", "object_label", "detail"]
+    list_per_page = 100
+
+
+register_snippet(AuditEventViewSet)
+
+
+class PersonalDataMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("core.add_subjectaccessexport")
+
+
+@hooks.register("register_admin_urls")
+def personal_data_admin_urls():
+    return [
+        path("personal-data/", privacy_views.personal_data_requests, name="core_personal_data"),
+        path("personal-data/erase/", privacy_views.erase_person, name="core_personal_data_erase"),
+        path(
+            "personal-data/exports/<int:pk>/download/",
+            privacy_views.download_subject_access_export,
+            name="core_subject_access_download",
+        ),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def personal_data_menu_item():
+    return PersonalDataMenuItem(
+        "Personal data requests", reverse("core_personal_data"), icon_name="user", order=960, name="personal-data"
+    )

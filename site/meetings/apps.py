@@ -7,6 +7,6 @@ class MeetingsConfig(AppConfig):
 
     def ready(self):
         from core import demo
-        from meetings import retention  # noqa: F401
+        from meetings import personal_data, retention  # noqa: F401
 
         demo.register("meetings", "meetings.demo.load", after=["partnership"])

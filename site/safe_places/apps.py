@@ -9,7 +9,7 @@ class SafePlacesConfig(AppConfig):
         from django.apps import apps
 
         from core import demo
-        from safe_places import retention  # noqa: F401
+        from safe_places import personal_data, retention  # noqa: F401
 
         demo.register("safe_places", "safe_places.demo.load")
         if apps.is_installed("accounts"):

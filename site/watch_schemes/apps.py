@@ -9,7 +9,7 @@ class WatchSchemesConfig(AppConfig):
         from django.apps import apps
 
         from core import demo
-        from watch_schemes import retention, rules  # noqa: F401
+        from watch_schemes import personal_data, retention, rules  # noqa: F401
 
         demo.register("watch_schemes", "watch_schemes.demo.load")
         if apps.is_installed("accounts"):
