@@ -22,9 +22,10 @@ POSTCODE_ERROR = "Enter your full postcode, like MK9 3EJ, not just the first par
         ("/about/", 200),
         ("/accessibility-statement/", 200),
         ("/privacy/", 200),
+        ("/privacy/what-we-keep/", 200),
         ("/no-such-page/", 404),
     ],
-    ids=["home", "standard-page", "accessibility-statement", "privacy-notice", "not-found"],
+    ids=["home", "standard-page", "accessibility-statement", "privacy-notice", "what-we-keep", "not-found"],
 )
 def test_public_pages_have_no_axe_violations(demo_site, page, visit, viewport, path, status):
     page.set_viewport_size(viewport)
