@@ -3,7 +3,7 @@
 The resident's journey lives under each survey page's own address (SurveyPage's routes).
 """
 
-from django.urls import path
+from django.urls import include, path
 
 from surveys import views
 
@@ -21,3 +21,6 @@ urlpatterns = [
     path("exports/<uuid:job_id>/download/", views.export_download, name="export_download"),
     path("ward-populations/", views.import_populations, name="import_populations"),
 ]
+
+# The published word cloud of residents' concerns (surveys.analysis), at /surveys/concerns/<survey>/cloud.png.
+urlpatterns += [path("concerns/", include("surveys.analysis.public_urls"))]

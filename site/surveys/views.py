@@ -349,10 +349,17 @@ def published_results(request, survey):
     """The public results page: only what the officer published, with small numbers suppressed."""
     if not survey.publish_results:
         raise Http404("These results are not published")
+    from surveys.analysis.views import published_concerns  # the concern analysis, when the officer publishes it
+
     return TemplateResponse(
         request,
         "surveys/published_results.html",
-        {"page": survey, "survey": survey, "results": results.survey_results(survey, public=True)},
+        {
+            "page": survey,
+            "survey": survey,
+            "results": results.survey_results(survey, public=True),
+            "concerns": published_concerns(survey),
+        },
     )
 
 
