@@ -160,6 +160,8 @@ def members(request, group_id):
     if request.method == "POST":
         membership = get_object_or_404(GroupMembership, pk=request.POST.get("membership"), group=group)
         action = request.POST.get("action")
+        if not (can_accept if action in ("accept", "decline") else action == "make-lead" and is_officer):
+            raise PermissionDenied
         try:
             if action in ("accept", "decline"):
                 services.decide(membership=membership, accept=action == "accept", user=request.user)
@@ -170,8 +172,6 @@ def members(request, group_id):
             elif action == "make-lead":
                 services.make_lead(membership=membership, user=request.user)
                 messages.success(request, "They are now a lead of this group.")
-            else:
-                raise PermissionDenied
         except DomainError as exc:
             error = exc.message
         else:
