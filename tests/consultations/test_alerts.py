@@ -85,10 +85,8 @@ def test_alerts_match_by_ward_and_by_topic(wards):
 
     def alerted_for(activity):
         services.send_alerts(activity=activity)
-        emails = {
-            m.to for m in OutboxMessage.objects.filter(purpose="consultation-alert", subject__contains=activity.title)
-        }
-        return {to for to in emails}
+        sent = OutboxMessage.objects.filter(purpose="consultation-alert", subject__contains=activity.title)
+        return set(sent.values_list("to", flat=True))
 
     activity = ConsultationPageFactory(wards=[bletchley], topics=["Anti-social behaviour"], title="One")
     assert alerted_for(activity) == {in_bletchley.email, on_asb.email, newport_or_asb.email}
@@ -122,7 +120,7 @@ def test_one_click_unsubscribe_deletes_the_subscription(wards, client):
     subscriber = AlertSubscriptionFactory(wards=[wards["Wolverton"]])
     services.send_alerts(activity=ConsultationPageFactory(wards=[wards["Wolverton"]]))
     alert = OutboxMessage.objects.get(to=subscriber.email)
-    unsubscribe_url = [link for link in links_in(alert.body_text) if "unsubscribe" in link][0]
+    unsubscribe_url = next(link for link in links_in(alert.body_text) if "unsubscribe" in link)
     response = client.get(unsubscribe_url.replace("http://localhost", ""))
     assert response.status_code == 200 and "You are unsubscribed" in response.content.decode()
     assert not AlertSubscription.objects.filter(pk=subscriber.pk).exists()
