@@ -53,6 +53,20 @@ def is_postgres():
 
 
 @pytest.fixture(autouse=True)
+def staff_force_login_includes_the_second_factor(monkeypatch):
+    """`client.force_login(staff)` gives a session that has also proved the second factor, as after a real sign-in.
+
+    Staff cannot use the admin without it (accounts.middleware); the enforcement itself is tested through the
+    real sign-in pages in tests/trust/test_two_factor.py.
+    """
+    from django.test import Client
+
+    from tests.accounts.two_factor import force_login_with_second_factor
+
+    monkeypatch.setattr(Client, "force_login", force_login_with_second_factor)
+
+
+@pytest.fixture(autouse=True)
 def forget_cached_locales():
     """Locales are remembered per process; each test's database starts afresh, so must the memory."""
     from core.locales import forget_locales

@@ -7,7 +7,9 @@ managers need (WCAG 2.2 3.3.8: people may paste and let their browser fill in th
 
 from allauth.account import app_settings as allauth_settings
 from allauth.account import forms as allauth_forms
+from allauth.core import ratelimit
 from django import forms
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 EMAIL_REQUIRED = "Enter your email address"
 EMAIL_INVALID = "Enter an email address in the correct format, like name@example.com"
@@ -158,3 +160,78 @@ class ReauthenticateForm(allauth_forms.ReauthenticateForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _describe(self, "password", label="Password", autocomplete="current-password", required="Enter your password")
+
+
+# Staff sign-in to the Wagtail admin --------------------------------------------------------------------------
+
+TOO_MANY_SIGN_IN_ATTEMPTS = (
+    "There have been too many failed attempts to sign in. Wait 5 minutes, then try again or reset your password."
+)
+
+
+class StaffLoginForm(WagtailLoginForm):
+    """The admin's email and password form, with the same failed-attempt limits as the front-end sign-in.
+
+    Failures are counted per account (the email address typed) and per network address, in the shared cache,
+    with allauth's counters and ACCOUNT_RATE_LIMITS["login_failed"]; once over either limit even the right
+    password is refused, so guessing stops paying. A correct password is still only the first step: the
+    second factor is required next (accounts.middleware).
+    """
+
+    def clean(self):
+        email = (self.cleaned_data.get("username") or "").strip().lower()
+        if self.request is not None and email:
+            if not ratelimit.consume(self.request, action="login_failed", key=email, dry_run=True):
+                raise forms.ValidationError(TOO_MANY_SIGN_IN_ATTEMPTS, code="rate_limited")
+            try:
+                cleaned = super().clean()
+            except forms.ValidationError:
+                ratelimit.consume(self.request, action="login_failed", key=email)
+                raise
+            ratelimit.clear(self.request, action="login_failed", key=email)
+            return cleaned
+        return super().clean()
+
+
+class SecondFactorForm(forms.Form):
+    """The second step of a staff sign-in: a code from the authenticator app, or one recovery code."""
+
+    code = forms.CharField(
+        label="Code",
+        help_text="The 6-digit code your authenticator app shows now, or one of your recovery codes.",
+        max_length=32,
+        error_messages={"required": "Enter the code from your authenticator app"},
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "spellcheck": "false", "autocapitalize": "off", "autofocus": ""}
+        ),
+    )
+
+    def clean_code(self):
+        from accounts.policies import kind_of_code, normalise_code
+
+        code = normalise_code(self.cleaned_data["code"])
+        if kind_of_code(code) is None:
+            raise forms.ValidationError("Enter the 6-digit code from your app, or an 8-character recovery code")
+        return code
+
+
+class SetUpAuthenticatorForm(forms.Form):
+    """Prove the new authenticator works by typing the code it shows."""
+
+    code = forms.CharField(
+        label="Code from the app",
+        help_text="The 6-digit code the app shows for Safer Neighbourhoods.",
+        max_length=16,
+        error_messages={"required": "Enter the 6-digit code from your authenticator app"},
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false", "autofocus": ""}
+        ),
+    )
+
+    def clean_code(self):
+        from accounts.policies import AUTHENTICATOR_CODE, normalise_code
+
+        code = normalise_code(self.cleaned_data["code"])
+        if not AUTHENTICATOR_CODE.match(code):
+            raise forms.ValidationError("Enter the 6-digit code from your authenticator app")
+        return code

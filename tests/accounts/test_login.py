@@ -85,12 +85,17 @@ def test_signing_out_asks_first_on_get_and_happens_only_on_post(client, account)
     assert "_auth_user_id" not in client.session
 
 
-def test_staff_still_sign_in_to_the_admin_at_admin_login(client, demo_site):
+def test_staff_still_sign_in_to_the_admin_at_admin_login_then_prove_the_second_factor(client, demo_site):
     from core.demo.content import DEMO_PASSWORD
+    from core.models import User
+    from tests.accounts.two_factor import current_code
 
     assert client.get("/admin/")["Location"].startswith("/admin/login/")
     response = client.post("/admin/login/", {"username": "comms@example.org", "password": DEMO_PASSWORD})
     assert response.status_code == 302
+    assert client.get("/admin/")["Location"].startswith("/admin/two-factor/")
+    code = current_code(User.objects.get(email="comms@example.org"))
+    assert client.post("/admin/two-factor/", {"code": code, "next": "/admin/"})["Location"] == "/admin/"
     assert client.get("/admin/").status_code == 200
 
 
