@@ -27,3 +27,21 @@ def answered(survey, wards, vocabulary_kept):
     add_concerns(survey, corpus.CORPUS[:30], ward=wards[0])
     add_concerns(survey, corpus.CORPUS[30:], ward=wards[1])
     return survey
+
+
+@pytest.fixture
+def sign_in(client):
+    """Sign a staff member in with their second factor proved, as after a real sign-in to the admin."""
+
+    def sign_in_as(user):
+        from django_otp import DEVICE_ID_SESSION_KEY
+
+        from tests.accounts.two_factor import authenticator_for
+
+        client.force_login(user)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = authenticator_for(user).persistent_id
+        session.save()
+        return client
+
+    return sign_in_as
