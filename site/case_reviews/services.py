@@ -604,3 +604,55 @@ def anonymise_expired(*, now):
 
 def draft_expiry(now) -> date:
     return policies.add_months(now.date(), -1)
+
+
+# The daily digest (CT-088) ----------------------------------------------------------------------------------------
+
+
+def due_rows(*, today):
+    """Every open case's next step and due date, as (reference, Due), overdue or not."""
+    targets = targets_from(CaseReviewSettings.load())
+    rows = []
+    for application in Application.objects.open_cases().prefetch_related("appeals"):
+        open_appeal = next((a for a in reversed(list(application.appeals.all())) if a.decided_at is None), None)
+        due = due_for(application, targets, open_appeal)
+        if due:
+            rows.append({"reference": application.reference, "due": due, "pk": application.pk})
+    return rows
+
+
+def send_daily_digest(*, now):
+    """Email every case officer the overdue cases and those due in the next two working days, once a day. Returns
+    how many emails were queued (0 when today's digest has gone already, or there is nothing to say)."""
+    from django.db import IntegrityError
+
+    from case_reviews.forms import case_staff
+    from case_reviews.models import DigestRun
+
+    today = now.date()
+    soon = policies.add_working_days(today, 2)
+    rows = due_rows(today=today)
+    overdue = [row for row in rows if row["due"].overdue(today)]
+    due_soon = [row for row in rows if not row["due"].overdue(today) and row["due"].due_on <= soon]
+    if not overdue and not due_soon:
+        return 0
+    try:
+        with transaction.atomic():
+            DigestRun.objects.create(sent_on=today, cases=len(overdue) + len(due_soon))
+            base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+            officers = case_staff()
+            for officer in officers:
+                queue_email(
+                    to=officer.email,
+                    template="case_reviews/emails/digest",
+                    context={
+                        "today": today,
+                        "overdue": overdue,
+                        "due_soon": due_soon,
+                        "cases_url": base + reverse("case_reviews:cases"),
+                    },  # fmt: skip
+                    purpose="case-review-digest",
+                )
+            return officers.count()
+    except IntegrityError:
+        return 0
