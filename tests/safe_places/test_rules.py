@@ -1,4 +1,5 @@
-"""Who may do what to a venue: venue A's manager against venue B's, a resident, staff roles, on every route.
+"""What a refused change leaves behind, and the admin's decision rules; who may open which route is the matrix
+in tests/safe_places/permissions.py, run by tests/trust/test_permissions.py.
 
 "Only my venue" (SP-052, DESIGN section 1): another venue's manager gets the same 404 as a stranger, so it
 cannot even learn which venues exist unapproved. Decisions belong to the Partnership admins only.
@@ -9,79 +10,22 @@ from django.urls import reverse
 
 from safe_places.models import Venue
 from tests.factories import StaffFactory, UserFactory
-from tests.safe_places.factories import VenueFactory
+from tests.safe_places import permissions
 
 pytestmark = pytest.mark.django_db
-
-ROLES = ["anonymous", "resident", "manager of A", "manager of B", "communications officer", "partnership admin"]
-
-ROUTES = {
-    "public page of A": lambda ids: reverse("safe_places:venue", args=[ids["a"], "corner-shop-a"]),
-    "report a concern about A": lambda ids: reverse("safe_places:report_concern", args=[ids["a"]]),
-    "preview pending P": lambda ids: reverse("safe_places:venue", args=[ids["p"], "pending-place"]),
-    "change A": lambda ids: reverse("safe_places:edit", args=[ids["a"]]),
-    "renew A": lambda ids: reverse("safe_places:renew", args=[ids["a"]]),
-    "withdraw A": lambda ids: reverse("safe_places:withdraw", args=[ids["a"]]),
-    "dates of A": lambda ids: reverse("safe_places:exceptions", args=[ids["a"]]),
-    "change pending P": lambda ids: reverse("safe_places:edit", args=[ids["p"]]),
-    "register a venue": lambda ids: reverse("safe_places:register"),
-    "your venues": lambda ids: reverse("safe_places:my_venues"),
-    "admin: decide on P": lambda ids: reverse("safe_places_decide", args=[ids["p"]]),
-    "admin: venues": lambda ids: reverse("wagtailsnippets_safe_places_venue:list"),
-    "admin: concerns": lambda ids: reverse("wagtailsnippets_safe_places_venueconcern:list"),
-}
-
-EVERYONE = set(ROLES)
-SIGNED_IN = EVERYONE - {"anonymous"}
-ALLOWED = {
-    "public page of A": EVERYONE,
-    "report a concern about A": EVERYONE,
-    "preview pending P": {"manager of A", "partnership admin"},
-    "change A": {"manager of A"},
-    "renew A": {"manager of A"},
-    "withdraw A": {"manager of A"},
-    "dates of A": {"manager of A"},
-    "change pending P": {"manager of A"},
-    "register a venue": SIGNED_IN,
-    "your venues": SIGNED_IN,
-    "admin: decide on P": {"partnership admin"},
-    "admin: venues": {"partnership admin"},
-    "admin: concerns": {"partnership admin"},
-}
-
-MATRIX = [(role, route, role in ALLOWED[route]) for role in ROLES for route in ROUTES]
 
 
 @pytest.fixture
 def world(demo_site):
-    manager_a, manager_b = UserFactory(), UserFactory()
-    a = VenueFactory(name="Corner Shop A", manager=manager_a, approved=True)
-    p = VenueFactory(name="Pending Place", manager=manager_a)
-    b = VenueFactory(name="Corner Shop B", manager=manager_b, approved=True)
-    users = {
-        "anonymous": None,
+    """The matrix's world (tests/safe_places/permissions.py): venues A and pending P of one manager, B of another."""
+    built = permissions.world()
+    return {"ids": built.objects, "users": {
         "resident": UserFactory(),
-        "manager of A": manager_a,
-        "manager of B": manager_b,
+        "manager of A": built.users["manager of A"],
+        "manager of B": built.users["Safe Places venue"],
         "communications officer": StaffFactory(groups=["Communications officers"]),
         "partnership admin": StaffFactory(groups=["Partnership admins"]),
-    }
-    return {"ids": {"a": a.pk, "p": p.pk, "b": b.pk}, "users": users}
-
-
-@pytest.mark.parametrize(("role", "route", "allowed"), MATRIX, ids=[f"{r}-{a}" for r, a, _ in MATRIX])
-def test_role_route_matrix(client, world, role, route, allowed):
-    user = world["users"][role]
-    if user is not None:
-        client.force_login(user)
-    response = client.get(ROUTES[route](world["ids"]))
-    if allowed:
-        assert response.status_code == 200, f"{role} should reach {route}"
-    else:
-        assert response.status_code in (302, 403, 404), f"{role} must not reach {route} ({response.status_code})"
-        if response.status_code == 302:
-            location = response["Location"]
-            assert "login" in location or location == "/admin/", f"{role} -> {route} redirected to {location}"
+    }}  # fmt: skip
 
 
 @pytest.mark.parametrize("intruder", ["manager of B", "resident", "partnership admin"])
