@@ -211,7 +211,8 @@ def check_threshold_decision(*, met: bool, automatic: ThresholdOutcome, reasons:
     """Problems with an officer's threshold decision, as {field: message}; empty when it can be recorded.
 
     CT-030: when enough qualifying complaints were made the threshold MUST be treated as met, so "not met" is
-    refused. CT-034/035: any other decision is discretionary and is recorded against persistence, harm and the
+    refused. A "met" that follows the rules (the number or a local variant) needs only its reasons. CT-034/035:
+    any other decision is discretionary and is recorded against persistence, harm and the
     adequacy of the response, each with its reason. Every decision carries reasons the applicant is told (CT-081).
     """
     problems = {}
@@ -222,7 +223,7 @@ def check_threshold_decision(*, met: bool, automatic: ThresholdOutcome, reasons:
         )
     if not (reasons or "").strip():
         problems["reasons"] = "Give the reasons for the decision: the applicant will be told them."
-    if not (automatic.met and automatic.route == "automatic"):
+    if not (met and automatic.met):
         for key, label in DISCRETIONARY_FACTORS.items():
             if not (factors.get(key) or "").strip():
                 problems[key] = f"Record your view of {label}: the decision is discretionary (s.104(5))."

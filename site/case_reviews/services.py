@@ -650,7 +650,7 @@ def send_daily_digest(*, now):
                         "overdue": overdue,
                         "due_soon": due_soon,
                         "cases_url": base + reverse("case_reviews:cases"),
-                    },  # fmt: skip
+                    },
                     purpose="case-review-digest",
                 )
             return officers.count()
