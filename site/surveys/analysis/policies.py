@@ -23,17 +23,21 @@ residents on crime and disorder and on its priorities):
 No database, no clock: `Vocabulary` carries the officer-edited lists in, `Analysis` carries the counts out.
 """
 
+import itertools
 import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import groupby
+from operator import not_
 
 import simplemma
 from nltk.collocations import BigramCollocationFinder, TrigramCollocationFinder
 from nltk.metrics import BigramAssocMeasures, TrigramAssocMeasures
-from nltk.tokenize import RegexpTokenizer
+from nltk.probability import FreqDist
+from nltk.tokenize import SpaceTokenizer
 from wordcloud import STOPWORDS
 
 from surveys.analysis.redaction import MASKS, redact
@@ -77,17 +81,33 @@ LEMMA_EXCEPTIONS = {
 # "speeding" and "speed" are one concern: both count under "speed", shown as the way residents wrote it most.
 LEMMA_EXCEPTIONS["speeding"] = "speed"
 
-_TOKENISER = RegexpTokenizer(r"[a-z0-9]+(?:'[a-z]+)?|[.!?;:,()\[\]\"/&+]")
-_BREAK = frozenset('.!?;:,()[]"/&+')
-_DASHES = re.compile(r"[\u2010-\u2015\u2212_]")
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+# NLTK's SpaceTokenizer (no downloaded data) splits the normalised text, in which exactly one space separates
+# tokens. NLTK's RegexpTokenizer would do the normalising and splitting in one, but every NLTK pattern now runs
+# through nltk.redos (the `regex` engine under a timeout), which alone took longer than the whole of this pipeline
+# on 40,000 answers; the normaliser's few stdlib patterns run over all the answers at once instead.
+_TOKENISER = SpaceTokenizer()
+_BREAK = "."
+_SEPARATOR = "\x00"  # between answers when many are normalised together
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _MASK = re.compile("|".join(re.escape(mask) for mask in MASKS))
-_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
+# After lower-casing and dropping accents, every byte is a letter or digit (kept), punctuation (a break, "."),
+# an apostrophe (dropped: "don't" -> "dont") or anything else (a space: "anti-social" -> "anti social").
+_BYTES = bytearray(b" " * 256)
+for _byte in b"abcdefghijklmnopqrstuvwxyz0123456789\x00":
+    _BYTES[_byte] = _byte
+for _byte in b'.!?;:,()[]{}"/&+*|<>=~\n\r\t':
+    _BYTES[_byte] = ord(".")
+_BYTES = bytes(_BYTES)
+_QUOTES = str.maketrans(
+    {"\u2018": "", "\u2019": "", "'": "", "\u201c": '"', "\u201d": '"', "\u2026": ".", "\u2212": " "}
+    | {chr(dash): " " for dash in range(0x2010, 0x2016)}  # hyphens and dashes
+)
+_SPELLING_KEYS = frozenset(SPELLINGS)
 
 MINIMUM_PHRASE_COUNT = 3
 PHRASE_SHARE = 0.002  # a phrase must appear in at least 0.2% of responses (3 at the least)
 SIGNIFICANCE = 10.83  # the likelihood ratio's chi-squared value for p < 0.001
+BATCH = 5000  # answers normalised together
 
 
 @dataclass(frozen=True)
@@ -126,6 +146,35 @@ class Vocabulary:
         stop = GENERAL_STOP_WORDS | {w.strip().lower() for w in domain_stop_words if w.strip()}
         return cls(stop_words=frozenset(stop), synonyms=tuple(pairs), themes=built_themes)
 
+    @cached_property
+    def token_keys(self):
+        """{token: (lemma, surface) or None}: filled as tokens are first met (a few thousand distinct words)."""
+        return _TokenEntries(self.stop_words)
+
+    @cached_property
+    def segment_runs(self):
+        """{normalised segment: its runs}, filled as segments are first met."""
+        return _SegmentRuns(self)
+
+    @cached_property
+    def synonyms_by_first(self):
+        """{first word of a variant: [(variant words, main words)], longest first}."""
+        index = defaultdict(list)
+        for variant, main, _written in self.synonyms:
+            index[variant[0]].append((variant, main))
+        return dict(index)
+
+    @cached_property
+    def theme_index(self):
+        """({lemma sequence: theme names}, first lemmas): pairs are indexed in both orders, like term_key."""
+        index = defaultdict(set)
+        for theme in self.themes:
+            for term in theme.terms:
+                index[term].add(theme.name)
+                if len(term) == 2:
+                    index[term[::-1]].add(theme.name)
+        return dict(index), frozenset(term[0] for term in index)
+
     def fixed_phrases(self):
         """Multi-word main terms of synonym groups: always phrases, however rare."""
         return {tuple(lemma(w) for w in main) for _variant, main, _written in self.synonyms if len(main) > 1}
@@ -138,25 +187,45 @@ class Vocabulary:
 # 1. Normalising and tokenising -------------------------------------------------------------------------------
 
 
+def _normalised_segments(texts):
+    """[[segment, ...] per text]: each text redacted, then all of them normalised together with C-speed string
+    operations; a segment is the text between two breaks (punctuation, a masked detail), words spaced."""
+    joined = f" {_SEPARATOR} ".join(redact(text or "") for text in texts)
+    if "[" in joined:
+        joined = _MASK.sub(" . ", joined)  # a masked detail is a break, never a word
+    if "www." in joined or "://" in joined:
+        joined = _URL.sub(" . ", joined)
+    joined = unicodedata.normalize("NFKD", joined.translate(_QUOTES)).lower()
+    data = joined.encode("ascii", "ignore").translate(_BYTES).decode("ascii")
+    # Blank segments (between two breaks) stay: each maps to no runs, through the same cache as the rest.
+    return [document.split(".") for document in data.split(_SEPARATOR)]
+
+
+def _segment_tokens(segment):
+    """A segment's words, by NLTK's SpaceTokenizer once the spacing is made single."""
+    segment = " ".join(segment.split())
+    return _TOKENISER.tokenize(segment) if segment else []
+
+
+def _normalised_tokens(texts):
+    """[[token, ...] per text], with "." at each break."""
+    documents = []
+    for segments in _normalised_segments(texts):
+        tokens = []
+        for segment in segments:
+            tokens += [*_segment_tokens(segment), _BREAK]
+        documents.append(tokens[:-1])
+    return documents
+
+
 def normalise(text):
-    """Redacted, lower-case text with plain quotes and hyphens, British spellings and no web addresses."""
-    text = redact(text or "")
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    text = _MASK.sub(" . ", text)  # a masked detail is a break, never a word
-    text = _URL.sub(" . ", text)
-    text = _DASHES.sub("-", text).lower()
-    text = _HYPHEN.sub(" ", text)  # "anti-social" -> "anti social", "fly-tipping" -> "fly tipping"
-    return text
+    """A text as the pipeline reads it: redacted, lower-case, one space between words, "." at each break."""
+    return " ".join(_normalised_tokens([text])[0])
 
 
 def words(text):
     """The words of a short text (a synonym, a theme term), normalised the same way as responses."""
-    return [_spelling(token) for token in _TOKENISER.tokenize(normalise(text)) if token not in _BREAK]
-
-
-def _spelling(token):
-    token = token.replace("'", "")
-    return SPELLINGS.get(token, token)
+    return [SPELLINGS.get(token, token) for token in _normalised_tokens([text])[0] if token != _BREAK]
 
 
 @lru_cache(maxsize=100_000)
@@ -169,49 +238,77 @@ def lemma(word):
     return simplemma.lemmatize(word, lang="en").lower()
 
 
-def _apply_synonyms(tokens, synonyms):
+def _apply_synonyms(tokens, vocabulary):
     """Replace each officer-listed variant with its main term's words (longest variant first)."""
-    if not synonyms:
-        return tokens
+    by_first = vocabulary.synonyms_by_first
     out = []
-    i = 0
-    n = len(tokens)
-    while i < n:
-        for variant, main, _written in synonyms:
-            size = len(variant)
-            if tuple(tokens[i : i + size]) == variant:
-                out.extend(main)
-                i += size
+    done = 0
+    for i in [i for i, token in enumerate(tokens) if token in by_first]:
+        if i < done:
+            continue  # inside a variant already replaced
+        for variant, main in by_first[tokens[i]]:
+            if tuple(tokens[i : i + len(variant)]) == variant:
+                out += tokens[done:i]
+                out += main
+                done = i + len(variant)
                 break
-        else:
-            out.append(tokens[i])
-            i += 1
-    return out
+    return out + tokens[done:] if out else tokens
+
+
+def chunks_of_many(texts, vocabulary):
+    """For each text, its runs of content words: [((lemma, surface), ...), ...], broken at punctuation and
+    stop-words (so no phrase is made across "on the" or a full stop)."""
+    runs_of = vocabulary.segment_runs
+    return [[run for segment in segments for run in runs_of[segment]] for segments in _normalised_segments(texts)]
+
+
+def _segment_runs(segment, vocabulary):
+    """A segment's runs of content words, after spellings and synonyms."""
+    tokens = _segment_tokens(segment)
+    if not _SPELLING_KEYS.isdisjoint(tokens):
+        tokens = [SPELLINGS.get(token, token) for token in tokens]
+    if vocabulary.synonyms_by_first and not vocabulary.synonyms_by_first.keys().isdisjoint(tokens):
+        tokens = _apply_synonyms(tokens, vocabulary)
+    entry_of = vocabulary.token_keys.__getitem__
+    # None (a break) is falsy, an entry truthy: groupby keeps the runs between breaks.
+    return tuple(tuple(run) for broken, run in groupby(map(entry_of, tokens), not_) if not broken)
+
+
+class _SegmentRuns(dict):
+    """{segment: its runs}: residents write the same short concerns alike, so each is worked out once."""
+
+    def __init__(self, vocabulary):
+        super().__init__()
+        self.vocabulary = vocabulary
+
+    def __missing__(self, segment):
+        runs = self[segment] = _segment_runs(segment, self.vocabulary)
+        return runs
+
+
+def _token_entry(token, stop):
+    """(lemma, surface) for a content word; None for a break, a stop-word or a number."""
+    if token == _BREAK or token in stop or token.isdigit() or len(token) < 2:
+        return None
+    key = lemma(token)
+    return None if key in stop else (key, token)
+
+
+class _TokenEntries(dict):
+    """{token: (lemma, surface) or None}, each worked out the first time the token is met."""
+
+    def __init__(self, stop_words):
+        super().__init__()
+        self.stop_words = stop_words
+
+    def __missing__(self, token):
+        entry = self[token] = _token_entry(token, self.stop_words)
+        return entry
 
 
 def chunks(text, vocabulary):
-    """Runs of content words: [[(lemma, surface), ...], ...], broken at punctuation and stop-words."""
-    tokens = [_spelling(token) if token not in _BREAK else token for token in _TOKENISER.tokenize(normalise(text))]
-    tokens = _apply_synonyms(tokens, vocabulary.synonyms)
-    runs = []
-    run = []
-    stop = vocabulary.stop_words
-    for token in tokens:
-        if token in _BREAK or token in stop or token.isdigit() or len(token) < 2:
-            if run:
-                runs.append(run)
-                run = []
-            continue
-        key = lemma(token)
-        if key in stop:
-            if run:
-                runs.append(run)
-                run = []
-            continue
-        run.append((key, token))
-    if run:
-        runs.append(run)
-    return runs
+    """One text's runs of content words (see chunks_of_many)."""
+    return chunks_of_many([text], vocabulary)[0]
 
 
 # 2. Phrases --------------------------------------------------------------------------------------------------
@@ -222,33 +319,44 @@ def phrase_threshold(documents):
     return max(MINIMUM_PHRASE_COUNT, math.ceil(documents * PHRASE_SHARE))
 
 
-def find_phrases(chunked_documents, *, fixed=frozenset()):
+def find_phrases(chunked_documents, *, fixed=frozenset(), weighted_runs=None, documents=None):
     """Bigrams and trigrams of lemmas that are phrases (collocations), plus the `fixed` ones.
 
-    A pair is a phrase when it appears often enough (`phrase_threshold`) and its likelihood ratio says the words
-    come together far more than chance (p < 0.001). A trigram is kept when its own ratio is significant and its
-    count is at least half its more common inner pair's, so "anti social behaviour" wins over "anti social".
+    A pair is a phrase when it appears often enough (`phrase_threshold`) and NLTK's likelihood ratio says the
+    words come together far more than chance (p < 0.001). A trigram is kept when its own ratio is significant and
+    its count is at least half its more common inner pair's, so "anti social behaviour" wins over "anti social".
+    `weighted_runs` ([(run, how many times it occurs)]) counts repeated runs once each, for large corpora.
     """
-    documents = [[key for key, _surface in run] for doc in chunked_documents for run in doc]
-    total_docs = len(chunked_documents)
-    minimum = phrase_threshold(total_docs)
+    if weighted_runs is None:
+        weighted_runs = [(run, 1) for doc in chunked_documents for run in doc]
+    minimum = phrase_threshold(len(chunked_documents) if documents is None else documents)
     phrases = set(fixed)
-    if not documents:
+    words_fd, pairs_fd, triples_fd, gaps_fd = Counter(), Counter(), Counter(), Counter()
+    for run, weight in weighted_runs:
+        keys = [key for key, _surface in run]
+        for key in keys:
+            words_fd[key] += weight
+        for pair in itertools.pairwise(keys):
+            pairs_fd[pair] += weight
+        for triple in zip(keys, keys[1:], keys[2:], strict=False):
+            triples_fd[triple] += weight
+        for gap in zip(keys, keys[2:], strict=False):
+            gaps_fd[gap] += weight
+    if not words_fd:
         return frozenset(phrases)
-    bigrams = BigramCollocationFinder.from_documents(documents)
+    word_fd, bigram_fd = FreqDist(words_fd), FreqDist(pairs_fd)
+    bigrams = BigramCollocationFinder(word_fd, bigram_fd)
     bigrams.apply_freq_filter(minimum)
-    bigrams.apply_word_filter(lambda w: len(w) < 2)
     for pair, score in bigrams.score_ngrams(BigramAssocMeasures.likelihood_ratio):
-        if score >= SIGNIFICANCE and pair[0] != pair[1]:
+        if score >= SIGNIFICANCE and pair[0] != pair[1] and min(map(len, pair)) > 1:
             phrases |= {pair, pair[::-1]}
-    trigrams = TrigramCollocationFinder.from_documents(documents)
+    trigrams = TrigramCollocationFinder(word_fd, FreqDist(pairs_fd), FreqDist(gaps_fd), FreqDist(triples_fd))
     trigrams.apply_freq_filter(minimum)
     for triple, score in trigrams.score_ngrams(TrigramAssocMeasures.likelihood_ratio):
         if score < SIGNIFICANCE or len(set(triple)) < 3:
             continue
-        count = trigrams.ngram_fd[triple]
-        inner = max(bigrams.ngram_fd.get(triple[:2], 0), bigrams.ngram_fd.get(triple[1:], 0))
-        if count * 2 >= inner:
+        inner = max(pairs_fd.get(triple[:2], 0), pairs_fd.get(triple[1:], 0))
+        if triples_fd[triple] * 2 >= inner:
             phrases.add(triple)
     return frozenset(phrases)
 
@@ -260,37 +368,53 @@ def term_key(lemmas):
     return " ".join(lemmas)
 
 
-def terms(runs, phrases):
+def terms(runs, phrases, starts=None):
     """A response's terms: [(key, surface)], phrases taken greedily (longest first) before single words."""
+    starts = {p[0] for p in phrases} if starts is None else starts
     found = []
     for run in runs:
         i = 0
         n = len(run)
         while i < n:
-            for size in (3, 2):
-                if i + size <= n:
-                    key = tuple(k for k, _s in run[i : i + size])
-                    if key in phrases:
-                        found.append((term_key(key), " ".join(s for _k, s in run[i : i + size])))
-                        i += size
-                        break
+            if run[i][0] in starts:
+                for size in (3, 2):
+                    if i + size <= n:
+                        key = tuple(k for k, _s in run[i : i + size])
+                        if key in phrases:
+                            found.append((term_key(key), " ".join(s for _k, s in run[i : i + size])))
+                            i += size
+                            break
+                else:
+                    found.append(run[i])
+                    i += 1
             else:
                 found.append(run[i])
                 i += 1
     return found
 
 
-def themes_of(runs, themes):
-    """The names of the themes whose words or phrases appear in a response's runs."""
-    if not themes:
+def themes_of(runs, themes_or_vocabulary):
+    """The names of the themes whose words or phrases appear in a response's runs (in the themes' order)."""
+    vocabulary = (
+        themes_or_vocabulary
+        if isinstance(themes_or_vocabulary, Vocabulary)
+        else Vocabulary(themes=tuple(themes_or_vocabulary))
+    )
+    if not vocabulary.themes:
         return []
-    grams = set()
+    index, firsts = vocabulary.theme_index
+    found = set()
     for run in runs:
         keys = [k for k, _s in run]
-        for size in (1, 2, 3):
-            for i in range(len(keys) - size + 1):
-                grams.add(term_key(keys[i : i + size]))
-    return [theme.name for theme in themes if any(term_key(term) in grams for term in theme.terms)]
+        n = len(keys)
+        for i, key in enumerate(keys):
+            if key in firsts:
+                for size in (1, 2, 3):
+                    if i + size <= n:
+                        names = index.get(tuple(keys[i : i + size]))
+                        if names:
+                            found.update(names)
+    return [theme.name for theme in vocabulary.themes if theme.name in found]
 
 
 # 3. Counting -------------------------------------------------------------------------------------------------
@@ -322,7 +446,7 @@ class Analysis:
     responses: int = 0
     with_terms: int = 0
     counts: Counter = field(default_factory=Counter)  # term key -> responses mentioning it
-    surfaces: dict = field(default_factory=lambda: defaultdict(Counter))  # term key -> {surface form: uses}
+    surfaces: Counter = field(default_factory=Counter)  # (term key, surface form) -> uses
     themes: Counter = field(default_factory=Counter)  # theme name -> responses
     theme_wards: dict = field(default_factory=lambda: defaultdict(Counter))  # theme -> {ward: responses}
     theme_months: dict = field(default_factory=lambda: defaultdict(Counter))  # theme -> {"2026-05": responses}
@@ -330,20 +454,33 @@ class Analysis:
 
     def __post_init__(self):
         self._written = self.vocabulary.written()
+        self._starts = {phrase[0] for phrase in self.phrases}
+        self._runs = {}
+        self._segments = {}
+        self._labels = None
 
     def add(self, text, ward="", date=None, runs=None):
         """Count one response; return its (terms, themes)."""
         runs = chunks(text, self.vocabulary) if runs is None else runs
-        found = terms(runs, self.phrases)
+        found = []
+        keys = set()
+        hit = set()
+        for run in runs:
+            result = self._runs.get(run)
+            if result is None:
+                result = self._runs[run] = self._run_result(run)
+            found += result[0]
+            keys |= result[1]
+            hit |= result[2]
         self.responses += 1
         self.wards[ward or ""] += 1
         if found:
             self.with_terms += 1
-        for key, surface in found:
-            self.surfaces[key][surface] += 1
-        self.counts.update({key for key, _surface in found})
-        names = themes_of(runs, self.vocabulary.themes)
-        month = f"{date:%Y-%m}" if date else ""
+        self.surfaces.update(found)
+        self.counts.update(keys)
+        self._labels = None
+        names = [theme.name for theme in self.vocabulary.themes if theme.name in hit] if hit else []
+        month = f"{date:%Y-%m}" if date and names else ""
         for name in names:
             self.themes[name] += 1
             self.theme_wards[name][ward or ""] += 1
@@ -351,13 +488,74 @@ class Analysis:
                 self.theme_months[name][month] += 1
         return found, names
 
+    def add_segments(self, segments, ward="", date=None):
+        """Count one response given as normalised segments (what `analyse` works with)."""
+        results = self._segments
+        if len(segments) == 1:
+            result = results.get(segments[0])
+            if result is None:
+                result = results[segments[0]] = self._segment_result(segments[0])
+            found, keys, hit = result
+        else:
+            found, keys, hit = [], set(), set()
+            for segment in segments:
+                result = results.get(segment)
+                if result is None:
+                    result = results[segment] = self._segment_result(segment)
+                if result[0]:
+                    found += result[0]
+                    keys |= result[1]
+                    hit |= result[2]
+        self.responses += 1
+        ward = ward or ""
+        self.wards[ward] += 1
+        if found:
+            self.with_terms += 1
+            surfaces, counts = self.surfaces, self.counts
+            for term in found:
+                surfaces[term] += 1
+            for key in keys:
+                counts[key] += 1
+            self._labels = None
+        if hit:
+            month = f"{date:%Y-%m}" if date else ""
+            themes, theme_wards, theme_months = self.themes, self.theme_wards, self.theme_months
+            for name in hit:
+                themes[name] += 1
+                theme_wards[name][ward] += 1
+                if month:
+                    theme_months[name][month] += 1
+
+    def _segment_result(self, segment):
+        found, keys, hit = [], set(), set()
+        for run in self.vocabulary.segment_runs[segment]:
+            result = self._runs.get(run)
+            if result is None:
+                result = self._runs[run] = self._run_result(run)
+            run_found, run_keys, run_hit = result
+            found += run_found
+            keys |= run_keys
+            hit |= run_hit
+        return tuple(found), frozenset(keys), frozenset(hit)
+
+    def _run_result(self, run):
+        """A run's terms and themes: the same run of words (residents write "speeding cars" alike) is worked out
+        once per analysis."""
+        found = tuple(terms([run], self.phrases, self._starts))
+        return found, frozenset(key for key, _surface in found), frozenset(themes_of([run], self.vocabulary))
+
     def label(self, key):
         """The way residents most often wrote a term (ties: the first seen); a synonym group's as the officer did."""
         written = self._written.get(key)
         if written:
             return written
-        forms = self.surfaces.get(key)
-        return forms.most_common(1)[0][0] if forms else key
+        if self._labels is None:
+            best = {}
+            for (term, surface), uses in self.surfaces.items():  # first seen wins a tie
+                if uses > best.get(term, ("", 0))[1]:
+                    best[term] = (surface, uses)
+            self._labels = {term: surface for term, (surface, _uses) in best.items()}
+        return self._labels.get(key, key)
 
     def top(self, n=50, *, minimum=1):
         """The n most mentioned terms (most responses first, then alphabetically), each at least `minimum`."""
@@ -377,7 +575,7 @@ class Analysis:
             "with_terms": self.with_terms,
             "phrases": sorted(" ".join(p) for p in self.phrases),
             "counts": dict(self.counts),
-            "surfaces": {k: dict(v) for k, v in self.surfaces.items()},
+            "surfaces": [[key, surface, uses] for (key, surface), uses in self.surfaces.items()],
             "themes": dict(self.themes),
             "theme_wards": {k: dict(v) for k, v in self.theme_wards.items()},
             "theme_months": {k: dict(v) for k, v in self.theme_months.items()},
@@ -390,8 +588,7 @@ class Analysis:
         analysis.responses = data["responses"]
         analysis.with_terms = data["with_terms"]
         analysis.counts = Counter(data["counts"])
-        for key, forms in data["surfaces"].items():
-            analysis.surfaces[key] = Counter(forms)
+        analysis.surfaces = Counter({(key, surface): uses for key, surface, uses in data["surfaces"]})
         analysis.themes = Counter(data["themes"])
         for name, wards in data["theme_wards"].items():
             analysis.theme_wards[name] = Counter(wards)
@@ -404,14 +601,24 @@ class Analysis:
 def analyse(texts, vocabulary, *, progress=None, every=1000):
     """The full analysis of `texts` (an iterable of Text): phrases found first, then every response counted.
 
+    Answers are normalised in batches and split into segments (between punctuation); each distinct segment is
+    tokenised, lemmatised and tagged once, and phrase statistics count each distinct run with its frequency.
     `progress(done, total)` is called every `every` responses, for long runs in the background.
     """
     texts = list(texts)
-    chunked = [chunks(t.text, vocabulary) for t in texts]
-    phrases = find_phrases(chunked, fixed=vocabulary.fixed_phrases())
+    segmented = []
+    for start in range(0, len(texts), BATCH):
+        segmented += _normalised_segments([t.text for t in texts[start : start + BATCH]])
+    runs_of = vocabulary.segment_runs
+    occurrences = Counter(segment for segments in segmented for segment in segments)
+    weighted = Counter()
+    for segment, times in occurrences.items():
+        for run in runs_of[segment]:
+            weighted[run] += times
+    phrases = find_phrases((), fixed=vocabulary.fixed_phrases(), weighted_runs=weighted.items(), documents=len(texts))
     analysis = Analysis(vocabulary=vocabulary, phrases=phrases)
-    for done, (text, runs) in enumerate(zip(texts, chunked, strict=True), start=1):
-        analysis.add(text.text, text.ward, text.date, runs=runs)
+    for done, (text, segments) in enumerate(zip(texts, segmented, strict=True), start=1):
+        analysis.add_segments(segments, text.ward, text.date)
         if progress and done % every == 0:
             progress(done, len(texts))
     return analysis

@@ -61,16 +61,22 @@ _ADDRESS = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d").search
+
+
 def redact(text):
     """The text with email addresses, phone numbers, full postcodes, registrations and addresses masked."""
     if not text:
         return ""
-    text = _EMAIL.sub(EMAIL, text)
-    text = _POSTCODE.sub(POSTCODE, text)
-    text = _REGISTRATION_AFTER_CUE.sub(lambda m: m.group("cue") + REGISTRATION, text)
-    text = _REGISTRATION.sub(REGISTRATION, text)
-    text = _PHONE.sub(PHONE, text)
-    text = _ADDRESS.sub(ADDRESS, text)
+    # Every detail but an email address holds a digit, and most answers hold neither: skip the scans then.
+    if "@" in text:
+        text = _EMAIL.sub(EMAIL, text)
+    if _DIGIT(text):
+        text = _POSTCODE.sub(POSTCODE, text)
+        text = _REGISTRATION_AFTER_CUE.sub(lambda m: m.group("cue") + REGISTRATION, text)
+        text = _REGISTRATION.sub(REGISTRATION, text)
+        text = _PHONE.sub(PHONE, text)
+        text = _ADDRESS.sub(ADDRESS, text)
     return text
 
 

@@ -121,8 +121,9 @@ def build(cached_id, *, source=None, texts=None, vocab=None, now=None):
         vocab = vocab or querysets.vocabulary()
         texts = source.texts() if texts is None else texts
         if source.theme:
+            every_runs = policies.chunks_of_many([t.text for t in texts], vocab)
             texts = [
-                t for t in texts if source.theme in policies.themes_of(policies.chunks(t.text, vocab), vocab.themes)
+                t for t, runs in zip(texts, every_runs, strict=True) if source.theme in policies.themes_of(runs, vocab)
             ]
         total = len(texts)
         CachedAnalysis.objects.filter(pk=cached.pk).update(total=total, done=0)
@@ -184,7 +185,7 @@ def add_response(*, response, vocab=None):
                 continue
             analysis = policies.Analysis.from_dict(cached.result, vocab)
             runs = policies.chunks(text, vocab)
-            if source.theme and source.theme not in policies.themes_of(runs, vocab.themes):
+            if source.theme and source.theme not in policies.themes_of(runs, vocab):
                 continue
             ward_name = response.ward.name if response.ward_id else ""
             analysis.add(text, ward_name, timezone.localtime(response.submitted_at).date(), runs=runs)

@@ -112,10 +112,10 @@ def test_each_response_counts_a_term_once(vocabulary, analysis):
 
 def test_themes_are_tagged_on_each_response(vocabulary):
     runs = policies.chunks("ASB and drug dealing by the garages", vocabulary)
-    assert policies.themes_of(runs, vocabulary.themes) == ["Anti-social behaviour", "Drugs"]
+    assert policies.themes_of(runs, vocabulary) == ["Anti-social behaviour", "Drugs"]
     runs = policies.chunks("Dealing drugs in the car park", vocabulary)
-    assert policies.themes_of(runs, vocabulary.themes) == ["Drugs"]
-    assert policies.themes_of(policies.chunks("Lovely neighbours", vocabulary), vocabulary.themes) == []
+    assert policies.themes_of(runs, vocabulary) == ["Drugs"]
+    assert policies.themes_of(policies.chunks("Lovely neighbours", vocabulary), vocabulary) == []
 
 
 def test_theme_counts_in_the_corpus(analysis):
