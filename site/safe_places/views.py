@@ -1,10 +1,7 @@
 """The finder, venue pages, venues' own registration and upkeep, concerns, and the open-data feeds."""
 
 import json
-from urllib.parse import urlsplit
 
-from csp.decorators import csp_update
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -18,6 +15,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import FormView
 
 from core.exceptions import DomainError
+from core.maps import map_context, with_map_tiles
 from core.models import Postcode
 from core.views import ProtectedFormView
 from safe_places import policies, services
@@ -34,30 +32,9 @@ from safe_places.forms import (
 from safe_places.models import SafePlacesSettings, Venue
 from safe_places.querysets import find_nearest, opening_states
 
-OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
-
-
-def tile_settings():
-    url = getattr(settings, "SAFE_PLACES_TILE_URL", OSM_TILES)
-    attribution = getattr(settings, "SAFE_PLACES_TILE_ATTRIBUTION", OSM_ATTRIBUTION)
-    parts = urlsplit(url)
-    return url, attribution, f"{parts.scheme}://{parts.netloc}" if parts.netloc else None
-
-
-def with_map_tiles(view):
-    """Let this page's map load its tile images from the tile server (the only host added to img-src)."""
-    _url, _attribution, host = tile_settings()
-    return csp_update({"img-src": host})(view) if host else view
-
 
 def scheme_settings(request):
     return SafePlacesSettings.for_request(request)
-
-
-def map_context():
-    url, attribution, _host = tile_settings()
-    return {"tile_url": url, "tile_attribution": attribution}
 
 
 def today():

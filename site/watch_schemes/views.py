@@ -1,9 +1,7 @@
 """The finder, scheme pages, joining and leaving, coordinators' own pages, and the open-data feed."""
 
 import json
-from urllib.parse import urlsplit
 
-from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -18,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import FormView
 
 from core.exceptions import DomainError
+from core.maps import map_context, with_map_tiles
 from core.models import Postcode
 from core.views import ProtectedFormView
 from watch_schemes import policies, services
@@ -35,22 +34,7 @@ from watch_schemes.models import Member, WatchScheme
 from watch_schemes.querysets import find_for_postcode
 
 ATTRIBUTION = "Neighbourhood Watch schemes registered with the partnership. Map data © OpenStreetMap contributors."
-# The same tiles as the Safe Places finder (one tile server for the site, set in settings).
-OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 APPROXIMATE_DECIMALS = 2  # about 1 km: where a scheme does not show its area, only this close (NW-052)
-
-
-def map_context():
-    url = getattr(settings, "SAFE_PLACES_TILE_URL", OSM_TILES)
-    attribution = getattr(settings, "SAFE_PLACES_TILE_ATTRIBUTION", OSM_ATTRIBUTION)
-    return {"tile_url": url, "tile_attribution": attribution}
-
-
-def with_map_tiles(view):
-    """Let this page's map load tile images from the tile server (the only host added to img-src)."""
-    parts = urlsplit(map_context()["tile_url"])
-    return csp_update({"img-src": f"{parts.scheme}://{parts.netloc}"})(view) if parts.netloc else view
 
 
 def nearest_count():

@@ -1,5 +1,6 @@
 """Face the Public in Chromium (issue 7): a resident books with the keyboard and asks for a hearing loop, gets the
-email, cancels by its link; staff check a resident in on a phone. axe-core runs on every meeting page visited."""
+email, cancels by its link; staff check a resident in on a phone; a resident asks a question with JavaScript off;
+the venue map. axe-core runs on every meeting page visited. Map tiles come from this test server: no internet."""
 
 import re
 
@@ -8,16 +9,27 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from core.demo.content import DEMO_PASSWORD
+from tests.accounts.two_factor import pass_second_factor
 from tests.e2e.conftest import MOBILE
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.fixture
-def meeting(demo_site):
+def meeting(demo_site, settings):
     from tests.meetings.factories import MeetingPageFactory
 
+    # Tiles from the live server (they 404). With OpenStreetMap's address the browser would wait on a host it
+    # cannot reach, and the page's load event, which every navigation waits for, would not come in time.
+    settings.MAP_TILE_URL = "/test-tiles/{z}/{x}/{y}.png"
+
     return MeetingPageFactory(title="Face the Public: Bletchley", capacity=50, latitude=51.9961, longitude=-0.7349)
+
+
+def limit_waiting(page):
+    """Fail within seconds rather than wait for ever on a page that never arrives."""
+    page.set_default_timeout(15_000)
+    page.set_default_navigation_timeout(20_000)
 
 
 def tab_to(page, locator, presses=1):
@@ -93,7 +105,7 @@ def test_resident_books_with_the_keyboard_asks_for_a_hearing_loop_and_cancels_by
     expect(page.get_by_role("heading", level=1)).to_have_text("This link does not work")
 
 
-def test_staff_check_a_resident_in_on_a_phone(meeting, page, visit, follow):
+def test_staff_check_a_resident_in_on_a_phone(meeting, page, visit, follow, check):
     from meetings import services
 
     booking = services.book_seat(meeting=meeting, name="Priya Shah", email="priya@example.org", seats=2)
@@ -102,8 +114,10 @@ def test_staff_check_a_resident_in_on_a_phone(meeting, page, visit, follow):
     expect(page).to_have_url(re.compile(r"/admin/login/"))
     page.locator("input[name=username]").fill("comms@example.org")
     page.locator("input[name=password]").fill(DEMO_PASSWORD)
-    follow(page, page.get_by_role("button", name=re.compile("Sign in", re.I)))
+    follow(page, page.get_by_role("button", name=re.compile("Sign in", re.I)), public=False)
+    pass_second_factor(page, "comms@example.org")  # staff sign in with an authenticator code too
     expect(page).to_have_url(re.compile(rf"/meetings/{meeting.pk}/check-in/$"))
+    check(page)
 
     page.get_by_label("Name or booking code").fill("shah")
     follow(page, page.get_by_role("button", name="Find"))
@@ -119,3 +133,44 @@ def test_staff_check_a_resident_in_on_a_phone(meeting, page, visit, follow):
     expect(page.locator("table")).to_contain_text("priya@example.org")
     visit(page, "/meetings/desk/")
     visit(page, f"/meetings/{meeting.pk}/questions/")
+
+
+def test_the_venue_map_is_drawn_from_data_attributes_and_passes_axe(meeting, page, visit):
+    limit_waiting(page)
+    tiles = []
+    page.on("request", lambda request: "/test-tiles/" in request.url and tiles.append(request.url))
+    visit(page, meeting.url)  # no CSP refusal, no script error, 0 axe-core violations with the map drawn
+    venue_map = page.get_by_role("region", name=f"Map of {meeting.venue_name}")
+    expect(venue_map).to_be_visible()
+    expect(venue_map.locator(".leaflet-tile-pane")).to_have_count(1)
+    expect(venue_map.locator(".leaflet-tooltip")).to_have_text(meeting.venue_name)
+    expect(venue_map.locator(".leaflet-control-attribution")).to_contain_text("OpenStreetMap")
+    assert tiles, "the map asked the tile server for no tiles"
+    expect(page.locator("main")).to_contain_text("Princes Way, Bletchley")
+
+
+def test_a_resident_asks_a_question_with_javascript_off(meeting, page_without_javascript, visit, follow):
+    """Without JavaScript the map stays hidden, the address and the OpenStreetMap link remain, and the question
+    form works by plain posts, errors included (issue 7, 5; FP-008)."""
+    from meetings.models import Question
+
+    page = page_without_javascript
+    limit_waiting(page)
+    visit(page, meeting.url)
+    expect(page.locator("[data-place-map]")).to_be_hidden()
+    expect(page.get_by_role("link", name=f"See {meeting.venue_name} on a map (OpenStreetMap)")).to_be_visible()
+
+    follow(page, page.get_by_role("link", name="Send a question for the panel"))
+    send = page.get_by_role("button", name="Send question")
+    follow(page, send)
+    expect(page).to_have_title(re.compile(r"^Error: Send a question"))
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter your question")
+
+    page.get_by_label("Your name").fill("Asha Patel")
+    page.get_by_label("Email address").fill("asha@example.org")
+    page.get_by_label("Your question for the panel").fill("What is being done about speeding on Buckingham Road?")
+    follow(page, page.get_by_role("button", name="Send question"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(meeting.title)
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("your question has been sent")
+    question = Question.objects.get(meeting=meeting)
+    assert (question.email, question.status) == ("asha@example.org", "submitted")

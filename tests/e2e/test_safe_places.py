@@ -23,7 +23,7 @@ def safe_places_demo(demo_site, settings):
     from safe_places.demo import load
     from tests.safe_places.factories import VenueFactory, VenueTypeFactory
 
-    settings.SAFE_PLACES_TILE_URL = "/test-tiles/{z}/{x}/{y}.png"
+    settings.MAP_TILE_URL = "/test-tiles/{z}/{x}/{y}.png"
     # The admin's avatars come from gravatar.com, which the CSP refuses (reported for the shared settings).
     settings.WAGTAIL_GRAVATAR_PROVIDER_URL = None
     load()

@@ -16,7 +16,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 def watch_demo(demo_site, settings):
     from watch_schemes.demo import load
 
-    settings.SAFE_PLACES_TILE_URL = "/test-tiles/{z}/{x}/{y}.png"
+    settings.MAP_TILE_URL = "/test-tiles/{z}/{x}/{y}.png"
     load()
 
 

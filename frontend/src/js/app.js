@@ -5,9 +5,12 @@
 // adds (its hash is allowed by the Content-Security-Policy).
 import { initAll } from "govuk-frontend";
 
+import { initPlaceMaps } from "./maps.js";
 import "./surveys.js";
 import "./watch-schemes-map.js";
 
 import "./safe-places-map.js";
 
 initAll();
+// A meeting's venue (the other maps are drawn by the modules imported above).
+initPlaceMaps();

@@ -7,58 +7,35 @@
 //   latitude and longitude and submits the same GET form.
 // - [data-safe-places-picker]: a map on the venue form; clicking it sets the latitude and longitude inputs.
 //
-// Tiles come from the server named by data-tile-url (SAFE_PLACES_TILE_URL); only its host is allowed in
-// the page's img-src. Tile requests send only our origin as the referrer, as the OpenStreetMap tile
-// policy asks, never the page's address.
+// The map set-up (tiles, attribution, referrer policy) is shared with the other maps: see maps.js.
 import L from "leaflet";
 
-const OPEN_COLOUR = "#00703c";
-const CLOSED_COLOUR = "#505a5f";
-const HERE_COLOUR = "#1d70b8";
-
-function tileLayer(element) {
-  return L.tileLayer(element.dataset.tileUrl, {
-    attribution: element.dataset.attribution,
-    maxZoom: 19,
-    referrerPolicy: "strict-origin-when-cross-origin",
-  });
-}
-
-function makeMap(element, lat, lng, zoom) {
-  element.hidden = false;
-  const map = L.map(element, { scrollWheelZoom: false }).setView([lat, lng], zoom);
-  tileLayer(element).addTo(map);
-  return map;
-}
+import { centre, COLOURS, link, makeMap } from "./maps.js";
 
 function popupFor(item) {
-  const link = document.createElement("a");
-  link.className = "govuk-link";
-  link.href = item.dataset.url;
-  link.textContent = item.dataset.name;
   const status = document.createElement("p");
   status.className = "govuk-body-s govuk-!-margin-bottom-0";
   status.textContent = item.dataset.open === "true" ? "Open now" : "Closed now";
   const wrapper = document.createElement("div");
-  wrapper.append(link, status);
+  wrapper.append(link(item.dataset.name, item.dataset.url), status);
   return wrapper;
 }
 
 function initVenueMap(element) {
   const list = document.querySelector(element.dataset.list);
   const items = list ? Array.from(list.querySelectorAll("[data-venue]")) : [];
-  const here = [parseFloat(element.dataset.lat), parseFloat(element.dataset.lng)];
-  const map = makeMap(element, here[0], here[1], parseInt(element.dataset.zoom || "14", 10));
+  const here = centre(element);
+  const map = makeMap(element, 14);
   const points = [here];
   if (items.length > 1) {
-    L.circleMarker(here, { radius: 6, color: HERE_COLOUR, fillOpacity: 0.9 })
+    L.circleMarker(here, { radius: 6, color: COLOURS.here, fillOpacity: 0.9 })
       .bindTooltip("Where you searched from")
       .addTo(map);
   }
   items.forEach((item) => {
     const point = [parseFloat(item.dataset.lat), parseFloat(item.dataset.lng)];
     points.push(point);
-    const colour = item.dataset.open === "true" ? OPEN_COLOUR : CLOSED_COLOUR;
+    const colour = item.dataset.open === "true" ? COLOURS.open : COLOURS.closed;
     L.circleMarker(point, { radius: 9, color: colour, weight: 3, fillOpacity: 0.6 })
       .bindPopup(popupFor(item))
       .addTo(map);
@@ -102,11 +79,9 @@ function initLocate(slot) {
 function initPicker(element) {
   const latInput = document.querySelector(element.dataset.latInput);
   const lngInput = document.querySelector(element.dataset.lngInput);
-  const start = [parseFloat(element.dataset.lat), parseFloat(element.dataset.lng)];
-  const map = makeMap(element, start[0], start[1], 16);
-  const marker = L.circleMarker(start, { radius: 9, color: OPEN_COLOUR, weight: 3 }).addTo(map);
-  // The picker sits in a closed <details>: Leaflet measures its size again once it is opened.
-  element.closest("details")?.addEventListener("toggle", () => map.invalidateSize());
+  const start = centre(element);
+  const map = makeMap(element, 16);
+  const marker = L.circleMarker(start, { radius: 9, color: COLOURS.open, weight: 3 }).addTo(map);
   map.on("click", (event) => {
     marker.setLatLng(event.latlng);
     latInput.value = event.latlng.lat.toFixed(6);

@@ -6,49 +6,29 @@
 //   "approximate": true}: drawn as a wide circle, never a precise point (NW-052).
 // - [data-watch-draw]: on the scheme form, clicking the map adds a corner of the area; the polygon is written
 //   as GeoJSON into the textarea named by data-input, which the server validates.
+//
+// The map set-up (tiles, attribution, referrer policy) is shared with the other maps: see maps.js.
 import L from "leaflet";
 
-const AREA_COLOUR = "#1d70b8";
-const HERE_COLOUR = "#d4351c";
+import { centre, COLOURS, link, makeMap } from "./maps.js";
+
 const APPROXIMATE_METRES = 600;
-
-function makeMap(element, zoom) {
-  element.hidden = false;
-  const map = L.map(element, { scrollWheelZoom: false }).setView(
-    [parseFloat(element.dataset.lat), parseFloat(element.dataset.lng)],
-    zoom,
-  );
-  L.tileLayer(element.dataset.tileUrl, {
-    attribution: element.dataset.attribution,
-    maxZoom: 19,
-    referrerPolicy: "strict-origin-when-cross-origin",
-  }).addTo(map);
-  return map;
-}
-
-function popup(name, url) {
-  const link = document.createElement("a");
-  link.className = "govuk-link";
-  link.href = url;
-  link.textContent = name;
-  return link;
-}
 
 function addShape(map, shape, name, url) {
   let layer;
   if (shape.area) {
-    layer = L.geoJSON(shape.area, { style: { color: AREA_COLOUR, weight: 2, fillOpacity: 0.15 } });
+    layer = L.geoJSON(shape.area, { style: { color: COLOURS.area, weight: 2, fillOpacity: 0.15 } });
   } else {
     layer = L.circle([shape.lat, shape.lng], {
       radius: APPROXIMATE_METRES,
-      color: AREA_COLOUR,
+      color: COLOURS.area,
       weight: 1,
       dashArray: "4",
       fillOpacity: 0.1,
     });
   }
   if (url) {
-    layer.bindPopup(popup(name, url));
+    layer.bindPopup(link(name, url));
   } else {
     layer.bindTooltip(name);
   }
@@ -62,9 +42,9 @@ function initSchemeMap(element) {
     const layer = addShape(map, JSON.parse(element.dataset.shape), element.dataset.name, null);
     bounds.push(layer.getBounds());
   } else {
-    L.circleMarker([parseFloat(element.dataset.lat), parseFloat(element.dataset.lng)], {
+    L.circleMarker(centre(element), {
       radius: 6,
-      color: HERE_COLOUR,
+      color: COLOURS.searched,
       fillOpacity: 0.9,
     })
       .bindTooltip("Your postcode")
@@ -86,7 +66,6 @@ function initDraw(element) {
     return;
   }
   const map = makeMap(element, 15);
-  element.closest("details")?.addEventListener("toggle", () => map.invalidateSize());
   let corners = [];
   try {
     const existing = JSON.parse(input.value || "null");
@@ -96,7 +75,7 @@ function initDraw(element) {
   } catch {
     corners = [];
   }
-  const polygon = L.polygon(corners, { color: AREA_COLOUR }).addTo(map);
+  const polygon = L.polygon(corners, { color: COLOURS.area }).addTo(map);
   if (corners.length) {
     map.fitBounds(polygon.getBounds(), { maxZoom: 17 });
   }

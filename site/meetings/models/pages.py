@@ -15,6 +15,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from core import maps
 from meetings import policies
 from meetings.querysets import MeetingPageQuerySet
 
@@ -183,7 +184,19 @@ class MeetingPage(Page):
         context["panel"] = self.panel_members.select_related("agency")
         context["adverts"] = self.adverts.all()
         context["answered_questions"] = Question.objects.published_for(self)
+        context["has_map"] = self.has_location
+        context.update(maps.map_context())
         return context
+
+    def serve(self, request, *args, **kwargs):
+        """The page, whose venue map may load tiles from the site's tile server (core.maps)."""
+        response = super().serve(request, *args, **kwargs)
+        return maps.allow_map_tiles(response) if self.has_location else response
+
+    @property
+    def has_location(self):
+        """Whether the venue's position is known, so the page can show it on a map (0.0 is a real longitude)."""
+        return self.latitude is not None and self.longitude is not None
 
 
 class PanelMember(Orderable):
