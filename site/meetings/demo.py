@@ -238,6 +238,7 @@ def _held(meeting):
             email="resident@example.org",
             text=text,
             created_at=now - timedelta(days=10),
+            answer_emailed_at=now,  # told when the answers went up, long before the demo was loaded
         )
         priority = PriorityPage.objects.filter(slug=priority_slug).first()
         question = services.accept_question(question=question, user=None, priority=priority, now=now)

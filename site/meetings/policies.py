@@ -5,7 +5,7 @@ No ORM and no clock: callers pass the facts and the time (FP-003, FP-007, FP-009
 
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from enum import StrEnum
 
 # FP-009: advertise at least 14 days ahead; written questions close 8 days before by default.
@@ -103,3 +103,72 @@ class Attendance:
     def rate(self):
         """Share of booked seats that turned up, as a whole percentage."""
         return round(100 * self.attended_seats / self.booked_seats) if self.booked_seats else 0
+
+
+# FP-003 (reg 12(4)(a) SI 2007/1830): one or more Face the Public meetings in each year. The partnership reports
+# April to March, like its plan and the case review statistics (CT-016).
+REPORTING_YEAR_START_MONTH = 4
+
+
+@dataclass(frozen=True)
+class ReportingYear:
+    start: date  # first day
+    end: date  # first day of the next reporting year
+
+    @property
+    def label(self):
+        last = self.end - timedelta(days=1)
+        return f"{self.start:%B %Y} to {last:%B %Y}"
+
+
+def reporting_year(day, start_month=REPORTING_YEAR_START_MONTH):
+    """The reporting year holding `day`."""
+    year = day.year if day.month >= start_month else day.year - 1
+    return ReportingYear(start=date(year, start_month, 1), end=date(year + 1, start_month, 1))
+
+
+class YearCheck(StrEnum):
+    """Where the reporting year stands against FP-003, best first."""
+
+    HELD = "held"  # a meeting this year is marked held: the duty is met
+    TO_CONFIRM = "to-confirm"  # a meeting's time has passed but nobody has marked it held yet
+    SCHEDULED = "scheduled"  # a meeting is coming up later this year
+    MISSING = "missing"  # nothing held or planned: the partnership is not meeting FP-003
+
+
+@dataclass(frozen=True)
+class AccountabilityCheck:
+    year: ReportingYear
+    outcome: YearCheck
+    meeting_id: int | None = None  # the meeting the outcome rests on
+    days_left: int = 0
+
+    @property
+    def met(self):
+        return self.outcome != YearCheck.MISSING
+
+
+def accountability_check(*, today, now, meetings, start_month=REPORTING_YEAR_START_MONTH):
+    """Whether this reporting year has a Face the Public meeting held or scheduled (FP-003).
+
+    `meetings` are (id, starts_at, ends_at, status) for the live meetings starting in the year; `today` is the
+    local date and `now` the moment. Cancelled meetings do not count. A meeting whose end has passed but is still
+    marked scheduled counts only as "to confirm": the duty is to hold the meeting, and the page says it is held
+    once the minutes are in.
+    """
+    year = reporting_year(today, start_month)
+    days_left = (year.end - today).days
+    best = None
+    rank = {YearCheck.HELD: 0, YearCheck.TO_CONFIRM: 1, YearCheck.SCHEDULED: 2}
+    for meeting_id, _starts_at, ends_at, status in sorted(meetings, key=lambda row: row[1]):
+        if status == "held":
+            outcome = YearCheck.HELD
+        elif status == "scheduled":
+            outcome = YearCheck.TO_CONFIRM if ends_at < now else YearCheck.SCHEDULED
+        else:
+            continue
+        if best is None or rank[outcome] < rank[best[0]]:
+            best = (outcome, meeting_id)
+    if best is None:
+        return AccountabilityCheck(year=year, outcome=YearCheck.MISSING, days_left=days_left)
+    return AccountabilityCheck(year=year, outcome=best[0], meeting_id=best[1], days_left=days_left)

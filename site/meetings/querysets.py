@@ -1,7 +1,10 @@
 """Reads for meetings, bookings and questions."""
 
+from datetime import datetime, time
+
 from django.db import models
 from django.db.models import Count, Q, Sum
+from django.utils import timezone
 from wagtail.models import PageQuerySet
 
 from meetings import policies
@@ -60,3 +63,18 @@ class QuestionQuerySet(models.QuerySet):
     def published_for(self, meeting):
         """Answers shown on the meeting page once it has been held: answered questions, with their merges."""
         return self.filter(meeting=meeting, status="answered").select_related("priority", "follow_up")
+
+
+def accountability_check(now):
+    """FP-003 for the reporting year holding `now`: one query for the live meetings starting in that year."""
+    from meetings.models import MeetingPage  # the models import this module
+
+    today = timezone.localdate(now)
+    year = policies.reporting_year(today)
+    starts, ends = (timezone.make_aware(datetime.combine(day, time.min)) for day in (year.start, year.end))
+    rows = (
+        MeetingPage.objects.live()
+        .filter(starts_at__gte=starts, starts_at__lt=ends)
+        .values_list("pk", "starts_at", "ends_at", "status")
+    )
+    return policies.accountability_check(today=today, now=now, meetings=list(rows))

@@ -346,7 +346,13 @@ def merge_question(*, question, into, user, now=None):
         raise exceptions.TriageError("Merge a question into a different question for the same meeting.")
     if into.status == Question.Status.MERGED:
         raise exceptions.TriageError("Merge into the original question, not into one already merged.")
-    return _triage(question, user, now, status=Question.Status.MERGED, duplicate_of=into)
+    with transaction.atomic():
+        merged = _triage(question, user, now, status=Question.Status.MERGED, duplicate_of=into)
+        into = Question.objects.select_for_update().select_related("meeting").get(pk=into.pk)
+        if into.status == Question.Status.ANSWERED:
+            # Merged after the answer went out: this resident is told now, with the same answer.
+            _tell_askers(into, [merged], now or timezone.now())
+    return merged
 
 
 def decline_question(*, question, reason, user, now=None):
@@ -357,7 +363,9 @@ def decline_question(*, question, reason, user, now=None):
 
 
 def answer_question(*, question, answer, answered_by, user, follow_up="", now=None):
-    """Publish the panel's answer; a promised follow-up becomes a "You said, we did" item (FP-011)."""
+    """Publish the panel's answer once the meeting has taken place; a promised follow-up becomes a "You said, we
+    did" item (FP-011). The resident who asked, and everyone whose question was merged into it, is emailed the
+    answer once (issue 7, 5)."""
     from partnership.models import YouSaidWeDid
     from partnership.services import record_you_said_we_did
 
@@ -368,6 +376,11 @@ def answer_question(*, question, answer, answered_by, user, follow_up="", now=No
         raise exceptions.TriageError("Write the panel's answer.", field="answer")
     with transaction.atomic():
         question = Question.objects.select_for_update().select_related("meeting").get(pk=question.pk)
+        meeting = question.meeting
+        if meeting.status == MeetingPage.Status.SCHEDULED and meeting.starts_at > now:
+            raise exceptions.TriageError(
+                "Answers are published after the meeting. Come back once it has started, or mark it held."
+            )
         question.status = Question.Status.ANSWERED
         question.answer = answer.strip()
         question.answered_by = answered_by.strip()
@@ -385,4 +398,35 @@ def answer_question(*, question, answer, answered_by, user, follow_up="", now=No
         question.triaged_by = user
         question.triaged_at = question.triaged_at or now
         question.save()
+        merged = Question.objects.select_for_update().filter(duplicate_of=question, status=Question.Status.MERGED)
+        _tell_askers(question, [question, *merged], now)
     return question
+
+
+def _tell_askers(answered, askers, now):
+    """Email each resident who asked (`askers`: the answered question and those merged into it) that the panel's
+    answer is published, once: a question already told is skipped, so correcting an answer sends nothing more.
+    Someone who asked twice gets one email. Runs inside the caller's transaction with the questions locked."""
+    parts = answered.meeting.get_url_parts()
+    meeting_url = f"{parts[1]}{parts[2]}" if parts else ""
+    told = set()
+    for asked in askers:
+        if asked.answer_emailed_at is not None:
+            continue
+        if asked.email not in told:
+            queue_email(
+                to=asked.email,
+                template="meetings/emails/question_answered",
+                context={
+                    "asked": asked,
+                    "question": answered,
+                    "meeting": answered.meeting,
+                    "meeting_url": meeting_url,
+                    "merged": asked.pk != answered.pk,
+                },
+                purpose="meeting-answer",
+            )
+            told.add(asked.email)
+        Question.objects.filter(pk=asked.pk).update(answer_emailed_at=now)
+        asked.answer_emailed_at = now
+    return len(told)

@@ -16,7 +16,8 @@ from core.exceptions import DomainError
 from core.views import ProtectedFormView
 from meetings import calendar, forms, policies, services
 from meetings.forms import BookingForm, CheckInSearchForm, QuestionForm
-from meetings.models import Booking, MeetingPage, Question
+from meetings.models import Booking, MeetingIndexPage, MeetingPage, Question
+from meetings.querysets import accountability_check
 
 
 def _live_meeting(meeting_id):
@@ -267,7 +268,10 @@ def questions(request, meeting_id):
     failed = {}
     if request.method == "POST":
         action = request.POST.get("action")
-        question = get_object_or_404(Question, pk=request.POST.get("question"), meeting=meeting)
+        question_id = request.POST.get("question", "")
+        if not question_id.isascii() or not question_id.isdigit():  # a tampered form: no such question
+            raise Http404("No such question")
+        question = get_object_or_404(Question, pk=question_id, meeting=meeting)
         if action in TRIAGE:
             form = _triage_form(action, question, request.POST)
             if form.is_valid():
@@ -297,6 +301,17 @@ def questions(request, meeting_id):
     )
 
 
+def accountability_context(user, now=None):
+    """FP-003 for this reporting year, with the meeting it rests on and, if none, where this user may add one."""
+    check = accountability_check(now or timezone.now())
+    meeting = MeetingPage.objects.filter(pk=check.meeting_id).first() if check.meeting_id else None
+    add_url = ""
+    index = MeetingIndexPage.objects.first()
+    if not check.met and index and index.permissions_for_user(user).can_add_subpage():
+        add_url = reverse("wagtailadmin_pages:add", args=["meetings", "meetingpage", index.pk])
+    return {"check": check, "meeting": meeting, "add_url": add_url}
+
+
 @login_required(login_url="wagtailadmin_login")
 @require_GET
 def desk(request):
@@ -311,4 +326,4 @@ def desk(request):
         )
         .order_by("-starts_at")[:50]
     )
-    return render(request, "meetings/staff/desk.html", {"meetings": meetings})
+    return render(request, "meetings/staff/desk.html", {"meetings": meetings, **accountability_context(request.user)})

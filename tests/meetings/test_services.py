@@ -250,6 +250,7 @@ def test_answer_publishes_and_follow_up_becomes_you_said_we_did(meeting, comms_o
         answered_by="Chief Inspector, Thames Valley Police",
         follow_up="Twelve speed checks on Buckingham Road; 43 drivers stopped.",
         user=comms_officer,
+        now=meeting.ends_at,
     )
     assert answered.status == Question.Status.ANSWERED
     item = YouSaidWeDid.objects.get()
@@ -279,3 +280,74 @@ def test_the_confirmation_email_carries_the_meeting_as_an_ics_file(meeting, djan
     assert (filename, mimetype) == (f"meeting-{booking.code}.ics", "text/calendar")
     event = next(iter(Calendar.from_ical(content).walk("VEVENT")))
     assert str(event["summary"]) == meeting.title
+
+
+def answer(question, user, now, text="The police will run speed checks in March."):
+    return services.answer_question(
+        question=question, answer=text, answered_by="Chief Inspector, Thames Valley Police", user=user, now=now
+    )
+
+
+def test_the_resident_is_emailed_the_published_answer_once(meeting, comms_officer):
+    """Issue 7, 5: when the answer is published after the meeting, the resident who asked is told, once only."""
+    question = services.accept_question(
+        question=QuestionFactory(meeting=meeting, name="Asha Patel", email="asha@example.org"), user=comms_officer
+    )
+    answer(question, comms_officer, meeting.ends_at)
+    sent = OutboxMessage.objects.get(purpose="meeting-answer")
+    assert sent.to == "asha@example.org"
+    assert sent.subject == f"The panel's answer to your question: {meeting.title}"
+    assert "Dear Asha Patel" in sent.body_text
+    assert question.text in sent.body_text and "speed checks in March" in sent.body_text
+    assert meeting.full_url in sent.body_text  # where every answer and the minutes are
+    question.refresh_from_db()
+    assert question.answer_emailed_at == meeting.ends_at
+
+    # Correcting the answer later republishes it on the page but sends nothing more.
+    answer(question, comms_officer, meeting.ends_at + timedelta(days=1), text="Speed checks every week in March.")
+    assert OutboxMessage.objects.filter(purpose="meeting-answer").count() == 1
+
+
+def test_residents_whose_questions_were_merged_are_told_too(meeting, comms_officer):
+    original = QuestionFactory(meeting=meeting, email="asha@example.org", text="Speeding on Buckingham Road?")
+    duplicate = QuestionFactory(meeting=meeting, email="tom@example.org", text="Cars racing on Buckingham Road")
+    original = services.accept_question(question=original, user=comms_officer)
+    services.merge_question(question=duplicate, into=original, user=comms_officer)
+    answer(original, comms_officer, meeting.ends_at)
+    sent = {m.to: m for m in OutboxMessage.objects.filter(purpose="meeting-answer")}
+    assert set(sent) == {"asha@example.org", "tom@example.org"}
+    assert "Cars racing on Buckingham Road" in sent["tom@example.org"].body_text
+    assert "answered these questions together" in sent["tom@example.org"].body_text
+    assert "Speeding on Buckingham Road?" in sent["tom@example.org"].body_text
+
+    # A question merged after the answer went out is told at once, with the same answer; and only once.
+    late = QuestionFactory(meeting=meeting, email="priya@example.org", text="Speed cameras on Buckingham Road?")
+    services.merge_question(question=late, into=original, user=comms_officer, now=meeting.ends_at)
+    answer(original, comms_officer, meeting.ends_at, text="Speed checks every week in March.")
+    told = list(OutboxMessage.objects.filter(purpose="meeting-answer").values_list("to", flat=True))
+    assert sorted(told) == ["asha@example.org", "priya@example.org", "tom@example.org"]
+
+
+def test_someone_who_asked_twice_gets_one_email(meeting, comms_officer):
+    first = QuestionFactory(meeting=meeting, email="asha@example.org")
+    second = QuestionFactory(meeting=meeting, email="asha@example.org", text="And speeding on Walton Road?")
+    first = services.accept_question(question=first, user=comms_officer)
+    services.merge_question(question=second, into=first, user=comms_officer)
+    answer(first, comms_officer, meeting.ends_at)
+    assert OutboxMessage.objects.filter(purpose="meeting-answer").count() == 1
+    assert not Question.objects.filter(answer_emailed_at__isnull=True).exists()
+
+
+def test_answers_are_published_after_the_meeting_only(meeting, comms_officer):
+    question = services.accept_question(question=QuestionFactory(meeting=meeting), user=comms_officer)
+    with pytest.raises(exceptions.TriageError) as error:
+        answer(question, comms_officer, meeting.starts_at - timedelta(minutes=1))
+    assert error.value.message.startswith("Answers are published after the meeting.")
+    assert not OutboxMessage.objects.filter(purpose="meeting-answer").exists()
+    question.refresh_from_db()
+    assert question.status == Question.Status.ACCEPTED and question.answer == ""
+    # Marked held (say it was brought forward): answers may go up, and the resident is told.
+    meeting.status = MeetingPage.Status.HELD
+    meeting.save_revision().publish()
+    answer(question, comms_officer, meeting.starts_at - timedelta(minutes=1))
+    assert OutboxMessage.objects.filter(purpose="meeting-answer").count() == 1

@@ -1,9 +1,11 @@
 """Public meeting pages and forms, signed booking links, staff door list (issue 7)."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.core import mail
+from freezegun import freeze_time
 
 from core.models import OutboxMessage
 from meetings import services
@@ -168,16 +170,20 @@ def test_staff_triage_questions_and_publish_answers(client, meeting, comms_offic
     assert "Give a reason for declining the question" in refused.content.decode()
     assert "<title>Error: " in refused.content.decode()
     client.post(url, {"question": rude.pk, "action": "decline", f"q{rude.pk}-decline-reason": "About one household."})
-    client.post(
-        url,
-        {
-            "question": first.pk,
-            "action": "answer",
-            f"q{first.pk}-answer-answer": "Speed checks every week in March.",
-            f"q{first.pk}-answer-answered_by": "Chief Inspector, Thames Valley Police",
-            f"q{first.pk}-answer-follow_up": "Twelve speed checks held.",
-        },
-    )
+    answer = {
+        "question": first.pk,
+        "action": "answer",
+        f"q{first.pk}-answer-answer": "Speed checks every week in March.",
+        f"q{first.pk}-answer-answered_by": "Chief Inspector, Thames Valley Police",
+        f"q{first.pk}-answer-follow_up": "Twelve speed checks held.",
+    }
+    early = client.post(url, answer)
+    assert early.status_code == 400
+    assert "Answers are published after the meeting" in early.content.decode()
+    with freeze_time(meeting.ends_at + timedelta(hours=1)):
+        client.post(url, answer)
+    # Both questions came from one resident: one email with the answer (the merged question is told too).
+    assert OutboxMessage.objects.filter(purpose="meeting-answer", to="asha@example.org").count() == 1
     statuses = {q.pk: q.status for q in Question.objects.all()}
     assert statuses == {first.pk: "answered", repeat.pk: "merged", rude.pk: "declined"}
     assert YouSaidWeDid.objects.get().we_did == "Twelve speed checks held."
@@ -214,3 +220,23 @@ def test_reminder_command_runs_twice_and_sends_once(meeting):
         call_command("send_meeting_reminders", stdout=out)
     assert out.getvalue().splitlines() == ["1 reminder queued", "0 reminders queued"]
     assert OutboxMessage.objects.filter(purpose="meeting-reminder").count() == 1
+
+
+def test_the_venue_map_is_data_attributes_only_beside_the_address_and_link(client):
+    """Issue 7, 1: a map of the venue, drawn by maps.js from data- attributes (no inline script or style); the
+    address and the OpenStreetMap link are there without JavaScript. Longitude 0 (Greenwich) is a real place."""
+    meeting = MeetingPageFactory(venue_name="Royal Observatory", latitude=51.4769, longitude=0.0)
+    body = client.get(meeting.url).content.decode()
+    venue_map = re.search(r"<div [^>]*data-place-map[^>]*>", body).group(0)
+    assert 'data-lat="51.476900"' in venue_map and 'data-lng="0.000000"' in venue_map
+    assert 'data-name="Royal Observatory"' in venue_map and 'aria-label="Map of Royal Observatory"' in venue_map
+    assert "data-tile-url=" in venue_map and "data-attribution=" in venue_map and " hidden" in venue_map
+    assert "style=" not in venue_map
+    assert "Princes Way, Bletchley, Milton Keynes" in body
+    assert "https://www.openstreetmap.org/?mlat=51.47690&amp;mlon=0.00000" in body
+
+
+def test_no_map_where_the_venue_has_no_position(client, meeting):
+    body = client.get(meeting.url).content.decode()
+    assert "data-place-map" not in body and "openstreetmap.org/?mlat" not in body
+    assert "Bletchley Leisure Centre" in body

@@ -106,6 +106,9 @@ class Question(models.Model):
     created_at = models.DateTimeField()
     triaged_at = models.DateTimeField(null=True, blank=True)
     triaged_by = models.ForeignKey("core.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    answer_emailed_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the resident was emailed the published answer (once only)."
+    )
 
     objects = QuestionQuerySet.as_manager()
 
