@@ -14,6 +14,7 @@ urlpatterns = [
     path("alerts/confirm/<str:token>/", views.confirm_alerts, name="confirm_alerts"),
     path("alerts/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("activities/<int:page_id>/hear-back/", views.HearBackView.as_view(), name="hear_back"),
+    path("groups/mine/", views.my_groups, name="my_groups"),
     path("groups/<int:group_id>/join/", views.JoinGroupView.as_view(), name="join"),
     path("groups/<int:group_id>/members/", views.members, name="members"),
     path("groups/<int:group_id>/outputs/new/", views.publish_output, name="publish_output"),

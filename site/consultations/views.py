@@ -143,6 +143,18 @@ class JoinGroupView(LoginRequiredMixin, ProtectedFormView):
         return redirect(self.group.url)
 
 
+@login_required
+@require_GET
+def my_groups(request):
+    """ "Your task-and-finish groups" on a resident's account: the groups they lead, belong to or asked to join."""
+    memberships = (
+        GroupMembership.objects.filter(user=request.user, status__in=["requested", "accepted"])
+        .select_related("group")
+        .order_by("-created_at")
+    )
+    return render(request, "consultations/my_groups.html", {"memberships": memberships, "hub": _hub()})
+
+
 def _require(request, action, group):
     if not group_rules.can(request.user, action, group):
         raise PermissionDenied

@@ -46,6 +46,12 @@ def shows_requests_only_to_those_who_decide(response, world, role, allowed):
     assert shown == (role in LEADS | OFFICERS), "the applicant's email is shown" if shown else "requests missing"
 
 
+def lists_only_own_groups(response, world, role, allowed):
+    if response.status_code == 200:
+        listed = world["group"].title in response.content.decode()
+        assert listed == (role in {"group lead (resident)", "group member", "asked to join"}), "groups listed wrongly"
+
+
 def g(w):
     return w["group"].pk
 
@@ -66,6 +72,8 @@ MATRIX = Matrix(
               lambda w: f"/get-involved/alerts/unsubscribe/{w['subscription'].key}/", set()),
         Route("consultations:hear_back", "open the hear-back form",
               lambda w: f"/get-involved/activities/{w['activity'].pk}/hear-back/", ANYONE),
+        Route("consultations:my_groups", "see your own groups", lambda w: "/get-involved/groups/mine/", SIGNED_IN,
+              check=lists_only_own_groups),
         Route("consultations:join", "open the form to join a group", lambda w: f"/get-involved/groups/{g(w)}/join/",
               SIGNED_IN),
         Route("consultations:members", "see the group's members", lambda w: f"/get-involved/groups/{g(w)}/members/",

@@ -161,3 +161,13 @@ def test_group_page_shows_no_member_to_the_public(client, group):
     GroupMembershipFactory(group=group, user=UserFactory(first_name="Private", last_name="Person"))
     body = client.get(group.url).content.decode()
     assert "Private Person" not in body and "See the members" not in body
+
+
+def test_your_account_lists_your_groups(client, group):
+    resident = UserFactory()
+    GroupMembershipFactory(group=group, user=resident, status="requested")
+    client.force_login(resident)
+    body = client.get("/get-involved/groups/mine/").content.decode()
+    assert group.title in body and "Waiting for the lead" in body
+    account = client.get("/accounts/").content.decode()
+    assert "Your task-and-finish groups" in account
