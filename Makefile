@@ -102,10 +102,17 @@ test-e2e: install frontend translations
 	@echo "=== browser tests (Chromium through Playwright, axe-core on every page) ==="
 	$(BIN)/pytest -m e2e tests/e2e
 
+# The site as production runs it: gunicorn, production settings, PostgreSQL (database "prodshape", made and dropped
+# by the test), Redis (database 12) for cache, sessions and rate limits, an RQ worker; a resident's journey over HTTP.
+test-production-shape: install frontend translations
+	@echo "=== production shape: gunicorn + PostgreSQL + Redis + RQ worker, a resident's journey over HTTP ==="
+	PRODSHAPE_REQUIRED=1 $(BIN)/pytest -p no:randomly tests/performance/test_production_shape.py
+
 # The SQLite and PostgreSQL runs are independent: run them side by side (two cores), each one's output kept together.
 test: lint check-django audit
 	$(MAKE) --no-print-directory --output-sync=target -j2 test-sqlite test-postgres
 	$(MAKE) --no-print-directory test-e2e
+	$(MAKE) --no-print-directory test-production-shape
 
 bench: install frontend translations
 	$(BIN)/python bench/run.py
