@@ -174,3 +174,43 @@ def test_a_resident_asks_a_question_with_javascript_off(meeting, page_without_ja
     expect(page.locator(".govuk-notification-banner")).to_contain_text("your question has been sent")
     question = Question.objects.get(meeting=meeting)
     assert (question.email, question.status) == ("asha@example.org", "submitted")
+
+
+def test_held_cancelled_and_full_meeting_pages_pass_axe(meeting, page, visit, follow):
+    """Every state a meeting page can be in, checked by axe-core: held with minutes and answers, cancelled with
+    its reason, and full (the waiting list offered)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from meetings import services
+    from tests.meetings.factories import BookingFactory, MeetingPageFactory, QuestionFactory
+
+    limit_waiting(page)
+    held = MeetingPageFactory(
+        title="Face the Public: Wolverton",
+        starts_at=(timezone.now() - timedelta(days=20)).replace(microsecond=0),
+        status="held",
+        minutes="<p>The panel reported on the year's priorities. 40 residents attended.</p>",
+        latitude=52.0629,
+        longitude=-0.8106,
+    )
+    question = services.accept_question(question=QuestionFactory(meeting=held), user=None)
+    services.answer_question(
+        question=question, answer="Speed checks every week in March.", answered_by="Chief Inspector", user=None
+    )
+    visit(page, held.url)
+    expect(page.get_by_role("heading", name="Minutes")).to_be_visible()
+    expect(page.locator("main")).to_contain_text("Speed checks every week in March.")
+
+    cancelled = MeetingPageFactory(
+        title="Face the Public: Newport Pagnell", status="cancelled", cancellation_reason="The hall flooded."
+    )
+    visit(page, cancelled.url)
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("This meeting has been cancelled.")
+
+    full = MeetingPageFactory(title="Face the Public: Olney", capacity=1)
+    BookingFactory(meeting=full)
+    visit(page, full.url)
+    follow(page, page.get_by_role("button", name="Join the waiting list"))
+    visit(page, meeting.get_parent().url)
