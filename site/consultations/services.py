@@ -281,6 +281,23 @@ def decide(*, membership, accept, user, now=None):
     return membership
 
 
+def leave(*, group, user, now=None):
+    """A resident leaves a group (or withdraws their request). Their message goes at once; the row is deleted
+    after six months (retention), and they may ask to join again."""
+    membership = GroupMembership.objects.filter(
+        group=group, user=user, status__in=[GroupMembership.Status.REQUESTED, GroupMembership.Status.ACCEPTED]
+    ).first()
+    if membership is None:
+        raise exceptions.NotAllowed("You are not in this group.")
+    membership.status = GroupMembership.Status.LEFT
+    membership.role = GroupMembership.Role.MEMBER
+    membership.message = ""
+    membership.decided_at = now or timezone.now()
+    membership.decided_by = user
+    membership.save(update_fields=["status", "role", "message", "decided_at", "decided_by"])
+    return membership
+
+
 def make_lead(*, membership, user):
     """An officer gives a member the lead role (the issue's "a resident given the role")."""
     if not group_rules.is_consultations_officer(user):

@@ -16,6 +16,7 @@ urlpatterns = [
     path("activities/<int:page_id>/hear-back/", views.HearBackView.as_view(), name="hear_back"),
     path("groups/mine/", views.my_groups, name="my_groups"),
     path("groups/<int:group_id>/join/", views.JoinGroupView.as_view(), name="join"),
+    path("groups/<int:group_id>/leave/", views.leave_group, name="leave"),
     path("groups/<int:group_id>/members/", views.members, name="members"),
     path("groups/<int:group_id>/outputs/new/", views.publish_output, name="publish_output"),
     path("ladder-report/", views.ladder_report, name="ladder_report"),

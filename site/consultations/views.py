@@ -155,6 +155,18 @@ def my_groups(request):
     return render(request, "consultations/my_groups.html", {"memberships": memberships, "hub": _hub()})
 
 
+@login_required
+@require_http_methods(["POST"])
+def leave_group(request, group_id):
+    group = _live_group(group_id)
+    try:
+        services.leave(group=group, user=request.user)
+    except DomainError as exc:  # not in the group: nothing of theirs to leave
+        raise PermissionDenied(exc.message) from exc
+    messages.success(request, "You have left the group. You can ask to join again at any time.")
+    return redirect(group.url)
+
+
 def _require(request, action, group):
     if not group_rules.can(request.user, action, group):
         raise PermissionDenied

@@ -76,6 +76,8 @@ MATRIX = Matrix(
               check=lists_only_own_groups),
         Route("consultations:join", "open the form to join a group", lambda w: f"/get-involved/groups/{g(w)}/join/",
               SIGNED_IN),
+        Route("consultations:leave", "leave the group", lambda w: f"/get-involved/groups/{g(w)}/leave/",
+              {"group lead (resident)", "group member", "asked to join"}, method="post"),
         Route("consultations:members", "see the group's members", lambda w: f"/get-involved/groups/{g(w)}/members/",
               LEADS | OFFICERS | {"group member"}, check=shows_requests_only_to_those_who_decide),
         Route("consultations:members", "accept a request to join", lambda w: f"/get-involved/groups/{g(w)}/members/",

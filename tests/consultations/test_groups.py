@@ -171,3 +171,17 @@ def test_your_account_lists_your_groups(client, group):
     assert group.title in body and "Waiting for the lead" in body
     account = client.get("/accounts/").content.decode()
     assert "Your task-and-finish groups" in account
+
+
+def test_a_member_leaves_and_their_message_goes(client, group):
+    membership = GroupMembershipFactory(group=group, message="My phone number is 07700 900123")
+    client.force_login(membership.user)
+    assert "Leave this group" in client.get(group.url).content.decode()
+    response = client.post(f"/get-involved/groups/{group.pk}/leave/")
+    assert response.status_code == 302
+    membership.refresh_from_db()
+    assert membership.status == "left" and membership.message == ""
+    stranger = UserFactory()
+    client.force_login(stranger)
+    assert client.post(f"/get-involved/groups/{group.pk}/leave/").status_code == 403
+    assert not GroupMembership.objects.filter(user=stranger).exists()
