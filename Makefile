@@ -115,7 +115,7 @@ test: lint check-django audit
 	$(MAKE) --no-print-directory test-production-shape
 
 bench: install frontend translations
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/all.py
 
 lock:
 	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 --generate-hashes -q -o requirements/base.lock

@@ -19,6 +19,7 @@ It prints the time per search of each, their ratio (per round and overall) and t
 """
 
 import argparse
+import json
 import os
 import random
 import statistics
@@ -29,6 +30,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "site"), str(ROOT)]
+# bench/all.py passes a migrated, empty database to copy (BENCH_TEMPLATE_DATABASE): migrating takes minutes.
+TEMPLATE = f' TEMPLATE "{os.environ["BENCH_TEMPLATE_DATABASE"]}"' if os.environ.get("BENCH_TEMPLATE_DATABASE") else ""
 POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/bench_safe_places"
 
 
@@ -55,7 +58,7 @@ def prepare_database(args):
     admin_url = args.postgres_url.rsplit("/", 1)[0] + "/postgres"
     with psycopg.connect(admin_url, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"' + TEMPLATE)
     os.environ["DATABASE_URL"] = args.postgres_url
 
 
@@ -173,6 +176,14 @@ def main():
     tenth = queries(finder)
     verdict = "the same" if tenth == full else "DIFFERENT"
     print(f"queries per finder search: {full} among {args.venues} venues, {tenth} among {len(keep)}: {verdict}")
+    result = {
+        "venues": args.venues,
+        "bare_ms": statistics.median(timings["bare"]),
+        "finder_ms": statistics.median(timings["finder"]),
+        "ratio": statistics.median(timings["finder"]) / statistics.median(timings["bare"]),
+        "queries_constant": tenth == full,
+    }
+    print("BENCH_RESULT " + json.dumps(result))  # read by bench/all.py
 
 
 if __name__ == "__main__":
