@@ -83,7 +83,9 @@ def load(stdout=None):
 def ensure_lists():
     from partnership.models import PriorityPage
 
-    priorities = {page.title: page for page in PriorityPage.objects.filter(locale__language_code="en")}
+    priorities = {}
+    for page in PriorityPage.objects.order_by("pk"):  # the English originals come before their translations
+        priorities.setdefault(page.title, page)
     for order, (name, description, terms, priority) in enumerate(THEMES):
         Theme.objects.get_or_create(
             name=name,

@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from core.exceptions import DomainError
@@ -133,6 +134,8 @@ def build(cached_id, *, source=None, texts=None, vocab=None, now=None):
 
         analysis = policies.analyse(texts, vocab, progress=progress, every=2000)
         cached.result = analysis.to_dict()
+        # The newest response this run could have read: add_response skips it and older ones (no double count).
+        cached.result["through"] = _newest_response(source)
         _draw_all(cached, analysis)
     except Exception as exc:
         CachedAnalysis.objects.filter(pk=cached.pk).update(status=CachedAnalysis.Status.FAILED, error=str(exc)[:2000])
@@ -180,8 +183,9 @@ def add_response(*, response, vocab=None):
             source = source_of(cached)
             if cached.key != source.key(vocab):
                 continue  # made with an older vocabulary: it will be rebuilt when next asked for
+            already = response.pk <= cached.result.get("through", 0) or response.pk in cached.result.get("added", [])
             text = redact(answers.get(cached.question, ""))
-            if not text.strip() or not _within(source, response):
+            if already or not text.strip() or not _within(source, response):
                 continue
             analysis = policies.Analysis.from_dict(cached.result, vocab)
             runs = policies.chunks(text, vocab)
@@ -189,12 +193,24 @@ def add_response(*, response, vocab=None):
                 continue
             ward_name = response.ward.name if response.ward_id else ""
             analysis.add(text, ward_name, timezone.localtime(response.submitted_at).date(), runs=runs)
-            cached.result = analysis.to_dict()
+            cached.result = {
+                **analysis.to_dict(),
+                "through": cached.result.get("through", 0),
+                "added": [*cached.result.get("added", []), response.pk],  # so running the task twice counts once
+            }
             _draw_all(cached, analysis)
             cached.total = cached.done = analysis.responses
             cached.save(update_fields=[*PICTURES, "result", "total", "done"])
             updated += 1
     return updated
+
+
+def _newest_response(source):
+    if source.survey is None:
+        return 0
+    from surveys.models import Response
+
+    return Response.objects.filter(survey=source.survey).aggregate(newest=Max("pk"))["newest"] or 0
 
 
 def _within(source, response):

@@ -97,6 +97,12 @@ def test_one_new_response_updates_the_cached_counts(answered, wards, django_capt
     assert whole.result["themes"]["Speeding and parking"] == 11
     assert whole.total == 41
     assert other_ward.total == 10  # the response is from another ward
+    # The task is safe to run twice, and a response the full run already read is never added again.
+    new = answered.responses.order_by("pk").last()
+    assert services.add_response(response=new) == 0
+    assert services.add_response(response=answered.responses.order_by("pk").first()) == 0
+    whole.refresh_from_db()
+    assert whole.total == 41
 
 
 def test_removed_responses_make_the_analyses_be_rebuilt(answered):
@@ -163,3 +169,21 @@ def test_retention_forgets_old_imports_and_caches(officer, answered):
     assert deleted["concern-imported-text"] >= 1
     assert deleted["concern-cached-analyses"] >= 1
     assert not TextSet.objects.exists() and not CachedAnalysis.objects.exists()
+
+
+def test_the_demo_analyses_the_demo_surveys_concerns_with_themes_linked_to_priorities(demo_site):
+    from partnership import demo as partnership_demo
+    from surveys import demo as survey_demo
+    from surveys.analysis import demo
+    from surveys.analysis.models import Theme
+
+    partnership_demo.load()
+    survey_demo.load()
+    cached = demo.load()
+    again = demo.load()  # idempotent
+    assert again.pk == cached.pk and Theme.objects.count() == len(demo.THEMES)
+    assert Theme.objects.get(name="Litter and fly-tipping").priority.title == "Sustainable community support"
+    assert cached.status == CachedAnalysis.Status.DONE and cached.public_png
+    themes = cached.result["themes"]
+    assert themes["Speeding and parking"] > themes["Noise"] > 0
+    assert ConcernPublication.objects.get().question == "concerns"
