@@ -209,3 +209,20 @@ def test_a_case_officer_decides_the_threshold(bodies, page, live_server, visit, 
     application.refresh_from_db()
     assert application.status == "threshold_not_met"
     assert Application.objects.get(pk=application.pk).signposting == "Referred to MK Mediation."
+
+
+def test_the_information_procedures_and_statistics_pages_pass_axe_without_javascript(
+    bodies, page, page_without_javascript, visit
+):
+    """CT-001..CT-016: the editors' pages, with and without JavaScript."""
+    from case_reviews import demo
+    from case_reviews.models import CaseReviewPage, CaseReviewProcedurePage, CaseReviewStatisticsPage
+
+    demo.load()
+    urls = [CaseReviewPage.objects.get().url, CaseReviewStatisticsPage.objects.get().url]
+    urls += [procedure.url for procedure in CaseReviewProcedurePage.objects.all()]
+    for browser_page in (page, page_without_javascript):
+        limit_waiting(browser_page)
+        for url in urls:
+            visit(browser_page, url)
+    expect(page_without_javascript.get_by_role("heading", level=1)).to_contain_text("ASB Case Review")
