@@ -182,7 +182,10 @@ def members(request, group_id):
     is_officer = group_rules.is_consultations_officer(request.user)
     error = None
     if request.method == "POST":
-        membership = get_object_or_404(GroupMembership, pk=request.POST.get("membership"), group=group)
+        membership_id = request.POST.get("membership", "")
+        if not (membership_id.isascii() and membership_id.isdigit()):
+            raise Http404("No such request to join.")
+        membership = get_object_or_404(GroupMembership, pk=int(membership_id), group=group)
         action = request.POST.get("action")
         if not (can_accept if action in ("accept", "decline") else action == "make-lead" and is_officer):
             raise PermissionDenied

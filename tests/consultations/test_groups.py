@@ -185,3 +185,10 @@ def test_a_member_leaves_and_their_message_goes(client, group):
     client.force_login(stranger)
     assert client.post(f"/get-involved/groups/{group.pk}/leave/").status_code == 403
     assert not GroupMembership.objects.filter(user=stranger).exists()
+
+
+@pytest.mark.parametrize("tampered", ["", "abc", "12x", "²", "9" * 40])
+def test_found_by_fuzzing_a_tampered_membership_id_is_a_404_not_a_server_error(client, group, tampered):
+    client.force_login(StaffFactory(groups=["Communications officers"]))
+    response = client.post(f"/get-involved/groups/{group.pk}/members/", {"membership": tampered, "action": "accept"})
+    assert response.status_code == 404
