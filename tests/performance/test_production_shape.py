@@ -328,3 +328,49 @@ def test_a_resident_reads_a_priority_answers_the_survey_and_books_a_seat(product
     worker_log = (production_site["logs"] / "rqworker.log").read_text(errors="replace")
     assert delivered, f"no confirmation email within 120 s; worker log:\n{worker_log[-3000:]}"
     assert "Job OK" in worker_log or "Successfully completed" in worker_log or "job" in worker_log.lower()
+
+    # Backups: a dump of the live database restores into a copy that holds the same records (docs/operations.md).
+    check_backup_restores_into_a_copy(production_site)
+
+
+COUNTS = """
+import django, json
+django.setup()
+from django.apps import apps
+names = ["wagtailcore.Page", "meetings.Booking", "surveys.Response", "surveys.Answer", "core.OutboxMessage"]
+print(json.dumps({name: apps.get_model(name).objects.count() for name in names}))
+"""
+
+
+def check_backup_restores_into_a_copy(site):
+    copy = f"{DATABASE}_restored"
+    dump = site["logs"] / "backup.dump"
+    database_url = site["env"]["DATABASE_URL"]
+    subprocess.run(
+        ["pg_dump", "--format=custom", "--no-owner", f"--file={dump}", database_url], check=True, timeout=300
+    )
+    postgres(f'DROP DATABASE IF EXISTS "{copy}" WITH (FORCE)')
+    postgres(f'CREATE DATABASE "{copy}"')
+    try:
+        copy_url = database_url.rsplit("/", 1)[0] + f"/{copy}"
+        restored = subprocess.run(
+            ["pg_restore", "--no-owner", "--exit-on-error", f"--dbname={copy_url}", str(dump)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert restored.returncode == 0, restored.stderr[-3000:]
+
+        def counts(url):
+            env = {**site["env"], "DATABASE_URL": url}
+            result = subprocess.run(
+                [sys.executable, "-c", COUNTS], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+            )
+            assert result.returncode == 0, result.stderr[-3000:]
+            return result.stdout.strip().splitlines()[-1]
+
+        original = counts(database_url)
+        assert '"meetings.Booking": 0' not in original
+        assert counts(copy_url) == original
+    finally:
+        postgres(f'DROP DATABASE IF EXISTS "{copy}" WITH (FORCE)')
