@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from case_reviews import forms, services, statistics
+from case_reviews import forms, policies, services, statistics
 from case_reviews.exceptions import CaseReviewError
 from case_reviews.models import (
     Application,
@@ -554,8 +554,6 @@ def case_detail(request, pk):
                 messages.success(request, f"{ACTION_TITLES[action]}: done.")
                 return redirect("case_reviews:case", pk=application.pk)
         failed_action, failed_form = action, form
-    from case_reviews import policies
-
     review_settings = CaseReviewSettings.load()
     due = services.due_for(application, services.targets_from(review_settings))
     available = [
