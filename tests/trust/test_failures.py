@@ -120,6 +120,7 @@ def test_with_the_mail_provider_failing_100_submissions_are_kept_and_each_sent_o
     )
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the worker commits and closes connections
 def test_with_the_task_worker_stopped_nothing_is_lost_and_the_worker_picks_the_work_up(
     demo_site, settings, django_capture_on_commit_callbacks
 ):
