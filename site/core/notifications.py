@@ -99,11 +99,24 @@ def deliver(message_id, *, now=None):
             message.next_attempt_at = None
             message.last_error = ""
             status = getattr(email, "anymail_status", None)
-            message.provider_message_id = (getattr(status, "message_id", None) or "")[:255]
+            message.provider_message_id = _provider_id(getattr(status, "message_id", None))
         message.save()
     if message.status == OutboxMessage.Status.PENDING:
         transaction.on_commit(lambda: _schedule_retry(message.pk, message.next_attempt_at))
     return message
+
+
+def _provider_id(message_id):
+    """The provider's id as text, whatever shape it came in (a string, a number, a set for several recipients).
+
+    It is recorded after the email has left: if recording it failed, the row would stay pending and the email
+    would be sent again.
+    """
+    if not message_id:
+        return ""
+    if isinstance(message_id, set | frozenset | list | tuple):
+        message_id = " ".join(sorted(str(part) for part in message_id))
+    return str(message_id)[:255]
 
 
 def _schedule_retry(message_id, when):

@@ -117,3 +117,11 @@ def test_a_delivery_event_from_the_provider_is_recorded():
     tracking.send(sender=object, event=event, esp_name="Test")
     message.refresh_from_db()
     assert message.delivery_status == "bounced"
+
+
+@pytest.mark.parametrize(
+    ("given", "recorded"),
+    [("esp-1", "esp-1"), (42, "42"), ({"b-2", "a-1"}, "a-1 b-2"), (None, ""), ("x" * 300, "x" * 255)],
+)
+def test_the_providers_id_is_recorded_whatever_its_shape_so_a_sent_email_is_never_sent_again(given, recorded):
+    assert notifications._provider_id(given) == recorded
