@@ -1,5 +1,7 @@
 """The content blocks every editor page is written with, each rendered as a GOV.UK Frontend component."""
 
+from django.conf import settings
+from django.utils.module_loading import import_string
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -57,6 +59,19 @@ class CallToActionBlock(blocks.StructBlock):
         return value
 
 
+def blocks_from_feature_apps():
+    """Blocks a feature app offers every page (the surveys app's quick poll), named in `settings.PAGE_EMBED_BLOCKS`.
+
+    The kernel may not import a feature app, yet every page (the home page, a standard page, a priority, a
+    consultation) should be able to embed a quick poll. The settings, which know every installed app, say which
+    blocks join; the kernel only reads their names.
+    """
+    return [
+        (name, import_string(path)(label=label))
+        for name, (path, label) in getattr(settings, "PAGE_EMBED_BLOCKS", {}).items()
+    ]
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -71,3 +86,6 @@ class BaseStreamBlock(blocks.StreamBlock):
     warning_text = blocks.CharBlock(icon="warning", template="components/streamfield/blocks/warning_text.html")
     details = DetailsBlock()
     call_to_action = CallToActionBlock()
+
+    def __init__(self, local_blocks=None, **kwargs):
+        super().__init__([*blocks_from_feature_apps(), *(local_blocks or [])], **kwargs)

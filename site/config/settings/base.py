@@ -79,6 +79,9 @@ INSTALLED_APPS = [
     "anymail",
     "allauth",
     "allauth.account",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "csp",
     "rules.apps.AutodiscoverRulesConfig",
     "django.contrib.admin",
@@ -99,8 +102,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.StaffSecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -222,6 +227,9 @@ ANYMAIL = {
     if value
 }
 
+# Blocks feature apps offer to every page's body (core.blocks.BaseStreamBlock): name -> (block class, label).
+PAGE_EMBED_BLOCKS = {"poll": ("surveys.blocks.PollBlock", "Quick poll")}
+
 # Wagtail
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", "Safer Neighbourhoods")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -241,6 +249,14 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "accounts:home"
 WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
+# Staff sign-in to the admin: the password form counts failed attempts per account and per address (the same
+# counters as the front-end sign-in, ACCOUNT_RATE_LIMITS["login_failed"]), then a second factor is required
+# (accounts.middleware): a code from an authenticator app (TOTP), or a one-time recovery code.
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.StaffLoginForm"
+OTP_TOTP_ISSUER = env("WAGTAIL_SITE_NAME", "Safer Neighbourhoods")
+# After each wrong code the next try must wait longer (1, 2, 4, 8 ... seconds): guessing six digits is hopeless.
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_FORMS = {
     "login": "accounts.forms.LoginForm",
