@@ -75,8 +75,15 @@ class Hidden(html.parser.HTMLParser):
             self.fields[attrs["name"]] = attrs.get("value", "")
 
 
-def booking_surge(port, book_path, stop):
-    """SURGE_REQUESTS bookings from SURGE_CLIENTS clients, each with its own CSRF cookie and form token."""
+def booking_surge(port, book_path, stop, secret_key):
+    """SURGE_REQUESTS bookings from SURGE_CLIENTS clients, each with its own CSRF cookie; every booking has its own
+    one-time form token, signed with the site's key as core.protection.issue_token signs it."""
+    from django.conf import settings
+    from django.core import signing
+
+    if not settings.configured:
+        settings.configure(SECRET_KEY=secret_key)
+    tokens = [signing.dumps(os.urandom(16).hex(), salt="submission:meeting-booking") for _ in range(SURGE_REQUESTS)]
     statuses, latencies, lock = [], [], threading.Lock()
     numbers = iter(range(SURGE_REQUESTS))
 
@@ -105,6 +112,8 @@ def booking_surge(port, book_path, stop):
                 body = urlencode(
                     {
                         **hidden.fields,
+                        # One-time tokens (core.protection): each resident's own, as if each had loaded the form.
+                        "submission_token": tokens[number],
                         "name": f"Surge {number}",
                         "email": f"surge{number}@example.org",
                         "seats": "1",
@@ -308,7 +317,7 @@ def main(argv=None):
         ):
             bare_now = harness.measure(gunicorn, None, harness.BARE_PATH, seconds=duration, concurrency=4, stop=stop)
             cpu_before = gunicorn.cpu.ticks()
-            statuses, latencies, wall = booking_surge(port, book_path, stop)
+            statuses, latencies, wall = booking_surge(port, book_path, stop, environment["SECRET_KEY"])
             cpu_ticks = gunicorn.cpu.ticks() - cpu_before
         confirmed, booked = (int(n) for n in shell(environment, COUNT_SURGE.format(pk=meeting_pk)).split())
         errors = [status for status in statuses if status != "ok"]
