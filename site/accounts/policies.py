@@ -9,6 +9,9 @@ ADMIN_PREFIX = "/admin/"
 UNFINISHED_SIGN_IN_MAY_REACH = (
     "/admin/two-factor/",
     "/admin/jsi18n/",
+    # The admin's icon sprite, which its JavaScript fetches and inlines into every admin page, the second-factor
+    # pages too: refused, the redirect's answer (the whole page) was inlined instead, showing the form twice.
+    "/admin/sprite",
     "/admin/logout/",
     "/accounts/logout/",
     "/static/",

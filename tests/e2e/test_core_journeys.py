@@ -7,6 +7,7 @@ from django.conf import settings
 from playwright.sync_api import expect
 
 from core.demo.content import DEMO_PASSWORD
+from tests.accounts.two_factor import pass_second_factor
 from tests.e2e.conftest import DESKTOP, MOBILE
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -135,6 +136,8 @@ def test_communications_officer_signs_in_and_opens_the_page_explorer(demo_site, 
     page.locator("input[name=username]").fill("comms@example.org")
     page.locator("input[name=password]").fill(DEMO_PASSWORD)
     follow(page, page.get_by_role("button", name=re.compile("Sign in", re.I)), public=False)
+    expect(page).to_have_url(re.compile(r"/admin/two-factor/"))  # the password alone opens nothing
+    pass_second_factor(page, "comms@example.org")
     expect(page).to_have_url(re.compile(r"/admin/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(settings.WAGTAIL_SITE_NAME)
     expect(page.get_by_role("heading", name="Site summary")).to_be_visible()

@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from core.demo.content import DEMO_PASSWORD
+from tests.accounts.two_factor import pass_second_factor
 from tests.e2e.conftest import MOBILE
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -69,6 +70,8 @@ def sign_in(page, visit, email):
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(re.compile(r"/admin/two-factor/"))
+    pass_second_factor(page, email)
     expect(page).to_have_url(re.compile(r"/admin/$"))
 
 

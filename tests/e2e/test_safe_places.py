@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from core.demo.content import DEMO_PASSWORD
+from tests.accounts.two_factor import pass_second_factor
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -172,6 +173,7 @@ def test_a_venue_registers_and_a_partnership_admin_approves_it(safe_places_demo,
     admin_page.locator("input[name=username]").fill("admin@example.org")
     admin_page.locator("input[name=password]").fill(DEMO_PASSWORD)
     follow(admin_page, admin_page.get_by_role("button", name=re.compile("Sign in", re.I)), public=False)
+    pass_second_factor(admin_page, "admin@example.org")
     visit(admin_page, "/admin/snippets/safe_places/venue/?status=pending", public=False)
     row = admin_page.locator("tr", has_text="Fenny Stratford Bakery")
     follow(admin_page, row.get_by_role("link", name="Decide"), public=False)

@@ -286,3 +286,14 @@ def test_resetting_a_lost_second_factor_makes_them_set_up_again(client, enrolled
 
     sign_in_with_password(client, enrolled_staff.email)
     assert client.get("/admin/two-factor/")["Location"].startswith("/admin/two-factor/set-up/")
+
+
+def test_the_admin_icon_sprite_loads_before_the_second_factor_so_the_code_page_shows_once():
+    """The admin's JavaScript inlines the icon sprite into every admin page; had the sprite been refused, the
+    redirect's answer (the code page itself) was inlined and the form showed twice."""
+    from django.urls import reverse
+
+    from accounts.policies import may_reach_before_second_factor
+
+    assert may_reach_before_second_factor(reverse("wagtailadmin_sprite"))
+    assert not may_reach_before_second_factor("/admin/pages/")
