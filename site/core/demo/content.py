@@ -132,7 +132,7 @@ PRIVACY = {
             "paragraph",
             "<p>When you contact us we keep your name, email address and message so we can reply. We do not "
             "use it for anything else. We keep contact messages for 12 months and then delete them.</p>"
-            '<p>Every part of this site that keeps personal details (bookings, questions, Neighbourhood Watch '
+            "<p>Every part of this site that keeps personal details (bookings, questions, Neighbourhood Watch "
             "membership, Safe Places, ASB Case Review applications) is listed, with why and for how long, on "
             '<a href="/privacy/what-we-keep/">what we keep about you</a>. That list is made from the site '
             "itself, so it always matches what we do.</p>",
