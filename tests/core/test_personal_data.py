@@ -180,3 +180,13 @@ def test_the_privacy_notice_is_generated_from_the_registry(client):
     for declaration in personal_data.declarations():
         assert declaration.purpose.replace("'", "&#x27;") in body
     assert "Six months after the meeting" in body
+
+
+def test_an_erasure_request_without_the_identity_check_is_refused_in_plain_english(
+    client, admin_user, person_everywhere
+):
+    client.force_login(admin_user)
+    response = client.post("/admin/personal-data/erase/", {"erase-email": PERSON})
+    assert response.status_code == 200
+    assert "Confirm that you have checked the person&#x27;s identity and the law." in response.content.decode()
+    assert BookingFactory._meta.model.objects.filter(email=PERSON).exists()
