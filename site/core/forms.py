@@ -1,8 +1,22 @@
+import re
+
 from django import forms
 
 from core.exceptions import InvalidPostcode
 from core.postcodes import normalise_postcode
 from core.protection import ProtectedForm
+
+_WHOLE_NUMBER = re.compile(r"[0-9]+")
+
+
+def whole_number(text):
+    """The whole number typed or posted as ``text``, or None when it is not one.
+
+    Only the digits 0 to 9 count. ``str.isdigit`` also accepts superscripts and other
+    characters that ``int`` refuses ("¹"), which turned a stray keystroke into a server error.
+    """
+    text = str(text if text is not None else "").strip()
+    return int(text) if _WHOLE_NUMBER.fullmatch(text) else None
 
 
 class PostcodeField(forms.CharField):

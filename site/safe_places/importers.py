@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.exceptions import InvalidPostcode
+from core.forms import whole_number
 from core.postcodes import normalise_postcode
 from safe_places import policies
 from safe_places.models import Venue, VenueType
@@ -216,7 +217,7 @@ def _scheme_rows(row, types, authority_id):
         "website": _url(row.get("website", "")),
         "opening_hours": [_day(row.get(day, ""), day.title()) for day in DAY_COLUMNS],
         "bank_holidays": row.get("bank_holidays") or policies.BANK_HOLIDAY_CLOSED,
-        "trained_staff": int(row["trained_staff"]) if row.get("trained_staff", "").isdigit() else None,
+        "trained_staff": whole_number(row.get("trained_staff")),
         "open_to_public": True,
         **features,
         "source": "csv",

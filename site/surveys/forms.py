@@ -5,7 +5,7 @@ import datetime
 from django import forms
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 
-from core.forms import PostcodeField
+from core.forms import PostcodeField, whole_number
 from core.protection import ProtectedForm
 from surveys.policies import LONG_TEXT_MAX, OTHER_OPTION, OTHER_SUFFIX, SHORT_TEXT_MAX, Kind
 
@@ -52,7 +52,7 @@ class DateField(forms.MultiValueField):
         names = [name for name, part in (("day", day), ("month", month), ("year", year)) if not part]
         if names:
             raise forms.ValidationError(f"The date must include a {' and a '.join(names)}", code="incomplete")
-        if not (day.isdigit() and month.isdigit() and year.isdigit()):
+        if None in (whole_number(day), whole_number(month), whole_number(year)):
             raise forms.ValidationError("Enter the date in numbers, like 27 3 2024", code="invalid")
         if len(year) != 4:
             raise forms.ValidationError("The year must include 4 numbers, like 2024", code="invalid")

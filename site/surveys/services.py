@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from core.exceptions import InvalidPostcode
+from core.forms import whole_number
 from core.models import Postcode, Ward
 from core.notifications import queue_email
 from core.postcodes import normalise_postcode
@@ -332,11 +333,12 @@ def import_ward_populations(*, csv_text, source=""):
         if code not in wards:
             problems.append((number, f"{code or 'the ward code'} is not a ward we know"))
             continue
-        if not raw.isdigit():
+        population = whole_number(raw)
+        if population is None:
             problems.append((number, "population must be a whole number"))
             continue
         WardPopulation.objects.update_or_create(
-            ward=wards[code], defaults={"population": int(raw), "source": source[:200]}
+            ward=wards[code], defaults={"population": population, "source": source[:200]}
         )
         stored += 1
     return stored, problems

@@ -35,6 +35,17 @@ def test_ct023_start_page_explains_why_no_anonymous_applications_and_has_quick_e
     assert "101" in body and "999" in body
 
 
+@pytest.mark.parametrize("year", ["¹", "²⁰²⁵", "\uff12\uff10\uff12\uff15"])
+def test_an_incident_date_in_digits_that_are_not_0_to_9_is_refused_in_plain_english(client, relevant_bodies, year):
+    """Superscript and full-width digits pass ``str.isdigit`` but not ``int``: the resident gets an error, not a 500."""
+    token, application = start(client)
+    data = {"happened_on_day": "1", "happened_on_month": "2", "happened_on_year": year, "what_happened": "Noise"}
+    response = client.post(f"/case-review/apply/{token}/incidents/add/", data)
+    assert response.status_code == 400
+    assert "The date it happened must be a real date, in numbers" in response.content.decode()
+    assert not application.incidents.exists()
+
+
 def test_ct021_on_behalf_journey_end_to_end(client, relevant_bodies, mailoutbox):
     """Applies for someone else with their consent, adds incidents (one to two agencies), evidence, sends."""
     token, application = start(client)

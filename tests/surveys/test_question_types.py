@@ -74,6 +74,7 @@ def test_a_valid_answer_is_accepted(question, data, expected):
         (DATE, {"date_0": "3", "date_1": "", "date_2": "2016"}, "The date must include a month"),
         (DATE, {"date_0": "3", "date_1": "4", "date_2": "16"}, "The year must include 4 numbers, like 2024"),
         (DATE, {"date_0": "x", "date_1": "4", "date_2": "2016"}, "Enter the date in numbers, like 27 3 2024"),
+        (DATE, {"date_0": "1", "date_1": "4", "date_2": "²⁰¹⁶"}, "Enter the date in numbers, like 27 3 2024"),
         (DATE, {}, "Enter a date for “When did it happen?”"),
         (WARD, {}, "Select your ward"),
         (WARD, {"ward": "E99999999"}, "Select a ward from the list"),

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from core.exceptions import DomainError
+from core.forms import whole_number
 from core.models import Ward
 from surveys.analysis import policies, querysets, results, services
 from surveys.analysis.forms import CompareForm, ConcernFilterForm, ImportTextForm, PublishForm
@@ -43,11 +44,11 @@ def parse_source(value):
     kind, _, rest = (value or "").partition(":")
     if kind == "survey":
         survey_id, _, question = rest.partition(":")
-        survey = SurveyPage.objects.filter(pk=survey_id if survey_id.isdigit() else 0).first()
+        survey = SurveyPage.objects.filter(pk=whole_number(survey_id) or 0).first()
         if survey and question in dict(querysets.free_text_questions(survey)):
             return {"survey": survey, "question": question}
-    elif kind == "set" and rest.isdigit():
-        text_set = TextSet.objects.filter(pk=rest).first()
+    elif kind == "set" and whole_number(rest) is not None:
+        text_set = TextSet.objects.filter(pk=whole_number(rest)).first()
         if text_set:
             return {"text_set": text_set}
     raise Http404("No such answers to analyse")
