@@ -23,15 +23,17 @@ residents on crime and disorder and on its priorities):
 No database, no clock: `Vocabulary` carries the officer-edited lists in, `Analysis` carries the counts out.
 """
 
+import gc
 import itertools
 import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import groupby
-from operator import not_
+from itertools import chain, groupby
+from operator import attrgetter, not_
 
 import simplemma
 from nltk.collocations import BigramCollocationFinder, TrigramCollocationFinder
@@ -40,7 +42,7 @@ from nltk.probability import FreqDist
 from nltk.tokenize import SpaceTokenizer
 from wordcloud import STOPWORDS
 
-from surveys.analysis.redaction import MASKS, redact
+from surveys.analysis.redaction import MASKS, redact_many
 
 # Words that carry no concern of their own: wordcloud's English list plus what people write around a concern.
 GENERAL_STOP_WORDS = frozenset(STOPWORDS) | {
@@ -88,6 +90,11 @@ LEMMA_EXCEPTIONS["speeding"] = "speed"
 _TOKENISER = SpaceTokenizer()
 _BREAK = "."
 _SEPARATOR = "\x00"  # between answers when many are normalised together
+# Answers are joined with "\n\x00\n ", which normalises to ".\x00. ": a break either side, so splitting the whole
+# batch at "." gives every answer's own segments, with one "\x00" segment between answers. Every answer starts
+# with a space, as a segment after a break does, so "speeding cars" first or after a full stop is one segment.
+_JOIN = f"\n{_SEPARATOR}\n "
+_DOCUMENT_BREAK = f"{_BREAK}{_SEPARATOR}{_BREAK}"
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _MASK = re.compile("|".join(re.escape(mask) for mask in MASKS))
 # After lower-casing and dropping accents, every byte is a letter or digit (kept), punctuation (a break, "."),
@@ -108,6 +115,16 @@ MINIMUM_PHRASE_COUNT = 3
 PHRASE_SHARE = 0.002  # a phrase must appear in at least 0.2% of responses (3 at the least)
 SIGNIFICANCE = 10.83  # the likelihood ratio's chi-squared value for p < 0.001
 BATCH = 5000  # answers normalised together
+_NOTHING = frozenset()
+
+
+def _theme_tag(name):
+    """A theme found in a response, counted beside its term keys: a key is only letters, digits and spaces (see
+    _BYTES), so a tag with a colon is never mistaken for one. A string, so its hash is computed once."""
+    return f"theme:{name}"
+
+
+_WARD, _DATE = attrgetter("ward"), attrgetter("date")
 
 
 @dataclass(frozen=True)
@@ -188,9 +205,22 @@ class Vocabulary:
 
 
 def _normalised_segments(texts):
-    """[[segment, ...] per text]: each text redacted, then all of them normalised together with C-speed string
-    operations; a segment is the text between two breaks (punctuation, a masked detail), words spaced."""
-    joined = f" {_SEPARATOR} ".join(redact(text or "") for text in texts)
+    """[[segment, ...] per text]: a segment is the text between two breaks (punctuation, a masked detail)."""
+    return [document.split(_BREAK) for document in _normalised_documents(texts)]
+
+
+def _normalised_documents(texts):
+    """[document per text]: each text redacted and normalised (see _normalised_batch)."""
+    return _normalised_batch(texts).split(_DOCUMENT_BREAK)
+
+
+def _normalised_batch(texts):
+    """The texts redacted, then all of them normalised together with C-speed string operations (lower case,
+    words spaced, "." at each break), joined by _DOCUMENT_BREAK."""
+    texts = redact_many(texts)
+    joined = " " + _JOIN.join(texts)
+    if joined.count(_SEPARATOR) != len(texts) - 1:  # a text holding the separator itself: never split it there
+        joined = " " + _JOIN.join(text.replace(_SEPARATOR, " ") for text in texts)
     if "[" in joined:
         joined = _MASK.sub(" . ", joined)  # a masked detail is a break, never a word
     if "www." in joined or "://" in joined:
@@ -198,7 +228,7 @@ def _normalised_segments(texts):
     joined = unicodedata.normalize("NFKD", joined.translate(_QUOTES)).lower()
     data = joined.encode("ascii", "ignore").translate(_BYTES).decode("ascii")
     # Blank segments (between two breaks) stay: each maps to no runs, through the same cache as the rest.
-    return [document.split(".") for document in data.split(_SEPARATOR)]
+    return data
 
 
 def _segment_tokens(segment):
@@ -427,6 +457,7 @@ class Text:
     text: str
     ward: str = ""
     date: object = None  # datetime.date
+    ref: object = None  # where it came from (a survey response's id), for the caller; the analysis ignores it
 
 
 @dataclass
@@ -488,43 +519,59 @@ class Analysis:
                 self.theme_months[name][month] += 1
         return found, names
 
-    def add_segments(self, segments, ward="", date=None):
-        """Count one response given as normalised segments (what `analyse` works with)."""
+    def add_many(self, texts, documents, occurrences):
+        """Count many responses at once, with the same counts as `add` on each of them.
+
+        `texts` gives each response's ward and date, `documents` its normalised text (`_normalised_documents`),
+        and `occurrences` is Counter(every segment of every response). Each distinct
+        segment is worked out once, each distinct document combined once (residents write the same answers
+        alike), and what is per response is counted by Counter at C speed.
+        """
         results = self._segments
-        if len(segments) == 1:
-            result = results.get(segments[0])
-            if result is None:
-                result = results[segments[0]] = self._segment_result(segments[0])
-            found, keys, hit = result
-        else:
-            found, keys, hit = [], set(), set()
-            for segment in segments:
-                result = results.get(segment)
-                if result is None:
-                    result = results[segment] = self._segment_result(segment)
-                if result[0]:
-                    found += result[0]
-                    keys |= result[1]
-                    hit |= result[2]
-        self.responses += 1
-        ward = ward or ""
-        self.wards[ward] += 1
-        if found:
-            self.with_terms += 1
-            surfaces, counts = self.surfaces, self.counts
-            for term in found:
-                surfaces[term] += 1
-            for key in keys:
-                counts[key] += 1
-            self._labels = None
-        if hit:
-            month = f"{date:%Y-%m}" if date else ""
-            themes, theme_wards, theme_months = self.themes, self.theme_wards, self.theme_months
-            for name in hit:
-                themes[name] += 1
-                theme_wards[name][ward] += 1
-                if month:
-                    theme_months[name][month] += 1
+        for segment in occurrences.keys() - results.keys():
+            results[segment] = self._segment_result(segment)
+        # Every use of a surface form counts towards its label: a segment's uses times its occurrences. Segments
+        # come in the order they were first met, so a tie still goes to the form seen first.
+        surfaces = self.surfaces
+        for segment, times in occurrences.items():
+            for term in results[segment][0]:
+                surfaces[term] += times
+        # A term or theme counts once per response: a document's set is the union over its segments of their
+        # term keys and theme tags, so one union gives both. A theme is only ever found in
+        # a run of words, which always gives terms, so a set is empty exactly when the response has no terms.
+        tagged = {}
+        for segment in occurrences:
+            _found, keys, hit = results[segment]
+            tagged[segment] = keys.union(map(_theme_tag, hit)) if hit else keys
+        # Kept as tuples (a fifth of a frozenset's memory); the few distinct sets of themes are shared.
+        found_in = {
+            document: tuple(_NOTHING.union(*map(tagged.__getitem__, document.split(_BREAK))))
+            for document in dict.fromkeys(documents)
+        }
+        answer_found = list(map(found_in.__getitem__, documents))
+        wards = ["" if ward is None else ward for ward in map(_WARD, texts)]
+        dates = list(map(_DATE, texts))
+        months = list(map({date: f"{date:%Y-%m}" if date else "" for date in set(dates)}.__getitem__, dates))
+        self.responses += len(documents)
+        self.wards.update(wards)
+        self.with_terms += len(documents) - answer_found.count(())
+        # Counted by ward and month (a few hundred groups at most), so the same pass gives the terms and the
+        # themes of each ward and month.
+        by_place = defaultdict(list)
+        for found, place in zip(answer_found, zip(wards, months, strict=True), strict=True):
+            by_place[place].append(found)
+        tag_of = {_theme_tag(theme.name): theme.name for theme in self.vocabulary.themes}
+        for (ward, month), founds in by_place.items():
+            counted = Counter(chain.from_iterable(founds))
+            for tag, name in tag_of.items():
+                times = counted.pop(tag, 0)
+                if times:
+                    self.themes[name] += times
+                    self.theme_wards[name][ward] += times
+                    if month:
+                        self.theme_months[name][month] += times
+            self.counts.update(counted)
+        self._labels = None
 
     def _segment_result(self, segment):
         found, keys, hit = [], set(), set()
@@ -601,26 +648,54 @@ class Analysis:
 def analyse(texts, vocabulary, *, progress=None, every=1000):
     """The full analysis of `texts` (an iterable of Text): phrases found first, then every response counted.
 
-    Answers are normalised in batches and split into segments (between punctuation); each distinct segment is
-    tokenised, lemmatised and tagged once, and phrase statistics count each distinct run with its frequency.
-    `progress(done, total)` is called every `every` responses, for long runs in the background.
+    Answers are redacted and normalised in batches and split into segments (between punctuation); each distinct
+    segment is tokenised, lemmatised and tagged once, phrase statistics count each distinct run with its
+    frequency, and the counts are aggregated per distinct segment (`Analysis.add_many`).
+    `progress(done, total)` is called as responses are counted, for long runs in the background.
     """
-    texts = list(texts)
-    segmented = []
+    with _cycle_collector_paused():
+        return _analyse(list(texts), vocabulary, progress, every)
+
+
+@contextmanager
+def _cycle_collector_paused():
+    """An analysis makes hundreds of thousands of small tuples, sets and lists and never a reference cycle. The
+    cycle collector, which runs every 700 such allocations and walks every long-lived object each time, would
+    spend a third of a large run finding nothing; it is paused for the run and carries on as before after it."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _analyse(texts, vocabulary, progress, every):
+    documents = []
+    occurrences = Counter()  # of every segment of every answer
     for start in range(0, len(texts), BATCH):
-        segmented += _normalised_segments([t.text for t in texts[start : start + BATCH]])
+        batch = _normalised_batch([t.text for t in texts[start : start + BATCH]])
+        documents += batch.split(_DOCUMENT_BREAK)
+        occurrences.update(batch.split(_BREAK))
+    occurrences.pop(_SEPARATOR, None)
     runs_of = vocabulary.segment_runs
-    occurrences = Counter(segment for segments in segmented for segment in segments)
     weighted = Counter()
     for segment, times in occurrences.items():
         for run in runs_of[segment]:
             weighted[run] += times
     phrases = find_phrases((), fixed=vocabulary.fixed_phrases(), weighted_runs=weighted.items(), documents=len(texts))
     analysis = Analysis(vocabulary=vocabulary, phrases=phrases)
-    for done, (text, segments) in enumerate(zip(texts, segmented, strict=True), start=1):
-        analysis.add_segments(segments, text.ward, text.date)
-        if progress and done % every == 0:
-            progress(done, len(texts))
+    if not progress:
+        analysis.add_many(texts, documents, occurrences)
+        return analysis
+    step = max(every, 1)
+    for start in range(0, len(texts), step):
+        part = documents[start : start + step]
+        analysis.add_many(
+            texts[start : start + step], part, Counter(chain.from_iterable(d.split(_BREAK) for d in part))
+        )
+        progress(start + len(part), len(texts))
     return analysis
 
 

@@ -17,6 +17,7 @@ The rules are deliberately careful about ordinary words: "3 cars", "24 hours", "
 """
 
 import re
+from itertools import compress
 
 EMAIL = "[email removed]"
 PHONE = "[phone removed]"
@@ -72,12 +73,47 @@ def redact(text):
     if "@" in text:
         text = _EMAIL.sub(EMAIL, text)
     if _DIGIT(text):
-        text = _POSTCODE.sub(POSTCODE, text)
-        text = _REGISTRATION_AFTER_CUE.sub(lambda m: m.group("cue") + REGISTRATION, text)
-        text = _REGISTRATION.sub(REGISTRATION, text)
-        text = _PHONE.sub(PHONE, text)
-        text = _ADDRESS.sub(ADDRESS, text)
+        text = _redact_numbers(text)
     return text
+
+
+def _redact_numbers(text):
+    """Postcodes, registrations, phone numbers and addresses: the details that hold a digit."""
+    text = _POSTCODE.sub(POSTCODE, text)
+    lowered = text.lower()
+    if "reg" in lowered or "plate" in lowered:  # every cue has one of these
+        text = _REGISTRATION_AFTER_CUE.sub(lambda m: m.group("cue") + REGISTRATION, text)
+    text = _REGISTRATION.sub(REGISTRATION, text)
+    text = _PHONE.sub(PHONE, text)
+    return _ADDRESS.sub(ADDRESS, text)
+
+
+# Every personal detail above holds a digit, or an "@" for an email address. No pattern can match across a NUL
+# (none of them matches it, and "\b" and the lookarounds treat it as they treat the end of a text), so texts
+# joined by NULs are redacted exactly as each one alone would be.
+_JOIN = "\x00"
+_ALL_BUT_DIGITS_AT_AND_JOIN = bytes(set(range(256)) - set(b"0123456789@\x00"))
+
+
+def redact_many(texts):
+    """`redact` on each of many texts, done at C speed: one pass over all of them finds the few that hold an "@"
+    or a digit (most residents' answers hold neither), and those few are redacted together, one pass per pattern
+    over the ones that can hold its kind of detail."""
+    texts = [text or "" for text in texts]
+    marks = _JOIN.join(texts).encode("utf-8", "surrogatepass").translate(None, _ALL_BUT_DIGITS_AT_AND_JOIN)
+    marks = marks.split(_JOIN.encode())
+    if len(marks) != len(texts):  # a text holding a NUL itself: redact each one alone
+        return [redact(text) for text in texts]
+    needing = list(compress(range(len(texts)), marks))
+    for redact_these, which in (
+        (lambda joined: _EMAIL.sub(EMAIL, joined), [index for index in needing if b"@" in marks[index]]),
+        (_redact_numbers, [index for index in needing if marks[index].strip(b"@")]),
+    ):
+        if which:
+            redacted = redact_these(_JOIN.join(texts[index] for index in which)).split(_JOIN)
+            for index, text in zip(which, redacted, strict=True):
+                texts[index] = text
+    return texts
 
 
 def has_personal_details(text):

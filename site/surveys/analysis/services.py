@@ -9,7 +9,6 @@ import json
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 
 from core.exceptions import DomainError
@@ -46,11 +45,19 @@ class Source:
             "theme": self.theme,
         }
 
-    def texts(self):
-        window = {"ward": self.ward, "date_from": self.date_from, "date_to": self.date_to}
+    def window(self):
+        return {"ward": self.ward, "date_from": self.date_from, "date_to": self.date_to}
+
+    def texts(self, *, through=None):
+        """The texts to analyse; for a survey, from responses up to `through` (a response id) if given."""
         if self.text_set is not None:
-            return querysets.text_set_texts(self.text_set, **window)
-        return querysets.survey_texts(self.survey, self.question, **window)
+            return querysets.text_set_texts(self.text_set, **self.window())
+        return querysets.survey_texts(self.survey, self.question, **self.window(), through=through)
+
+    def newest(self):
+        """For a survey, the newest response's id now: a full run reads up to it, and counts later ones as they
+        arrive (see `build`). Imported sets do not change."""
+        return querysets.newest_response(self.survey) if self.survey is not None else 0
 
     def key(self, vocab):
         data = {
@@ -85,9 +92,10 @@ def analysis_for(source, *, now, vocab=None, inline_limit=INLINE_LIMIT):
                 "created_at": now,
             },
         )
-    texts = source.texts()
+    through = source.newest()
+    texts = source.texts(through=through)
     if len(texts) <= inline_limit:
-        return build(cached.pk, source=source, texts=texts, vocab=vocab, now=now)
+        return build(cached.pk, source=source, texts=texts, through=through, vocab=vocab, now=now)
     CachedAnalysis.objects.filter(pk=cached.pk).update(total=len(texts))
     transaction.on_commit(lambda: tasks.build_analysis.enqueue(cached.pk))
     cached.total = len(texts)
@@ -108,9 +116,16 @@ def source_of(cached):
     )
 
 
-def build(cached_id, *, source=None, texts=None, vocab=None, now=None):
+def build(cached_id, *, source=None, texts=None, through=None, vocab=None, now=None):
     """Count, then draw: the full analysis of a cached entry, with progress recorded as it goes. Safe to run twice
-    (a finished or running entry is left alone)."""
+    (a finished or running entry is left alone).
+
+    Responses keep arriving while a large analysis runs. The run reads the responses up to the newest one when it
+    starts (`through`, given with `texts` when the caller has read them); when it finishes, it locks the entry and
+    adds every counted response it did not read, one at a time, in the same transaction that marks it done. A
+    response's own `add_response` leaves an entry that is still running to that, and waits for the lock while the
+    run finishes, so each response is counted once, whether it arrives before, during or after the run.
+    """
     with transaction.atomic():
         cached = CachedAnalysis.objects.select_for_update(of=("self",)).filter(pk=cached_id).first()
         if cached is None or cached.status in (CachedAnalysis.Status.DONE, CachedAnalysis.Status.RUNNING):
@@ -120,7 +135,13 @@ def build(cached_id, *, source=None, texts=None, vocab=None, now=None):
     try:
         source = source or source_of(cached)
         vocab = vocab or querysets.vocabulary()
-        texts = source.texts() if texts is None else texts
+        if texts is None:
+            through = source.newest()
+            texts = source.texts(through=through)
+        through = through or 0
+        read = {t.ref for t in texts}
+        # Responses up to `through` that do not count yet (waiting for email confirmation) are added when they do.
+        waiting = querysets.uncounted_responses(source.survey, through) if source.survey is not None else []
         if source.theme:
             every_runs = policies.chunks_of_many([t.text for t in texts], vocab)
             texts = [
@@ -133,18 +154,54 @@ def build(cached_id, *, source=None, texts=None, vocab=None, now=None):
             CachedAnalysis.objects.filter(pk=cached.pk).update(done=min(done, total))
 
         analysis = policies.analyse(texts, vocab, progress=progress, every=2000)
-        cached.result = analysis.to_dict()
-        # The newest response this run could have read: add_response skips it and older ones (no double count).
-        cached.result["through"] = _newest_response(source)
-        _draw_all(cached, analysis)
+        with transaction.atomic():
+            cached = CachedAnalysis.objects.select_for_update(of=("self",)).get(pk=cached.pk)
+            added = _add_arrivals(analysis, cached, source, vocab, read)
+            cached.result = {
+                **analysis.to_dict(),
+                "through": through,  # the responses up to here were read by the full run,
+                "waiting": [pk for pk in waiting if pk not in added],  # except these, which did not count yet;
+                "added": added,  # these were added one at a time
+            }
+            _draw_all(cached, analysis)
+            cached.total = cached.done = analysis.responses
+            cached.status = CachedAnalysis.Status.DONE
+            cached.finished_at = now or timezone.now()
+            cached.save(update_fields=[*PICTURES, "result", "total", "done", "status", "finished_at"])
     except Exception as exc:
-        CachedAnalysis.objects.filter(pk=cached.pk).update(status=CachedAnalysis.Status.FAILED, error=str(exc)[:2000])
+        CachedAnalysis.objects.filter(pk=cached_id).update(status=CachedAnalysis.Status.FAILED, error=str(exc)[:2000])
         raise
-    cached.total = cached.done = total
-    cached.status = CachedAnalysis.Status.DONE
-    cached.finished_at = now or timezone.now()
-    cached.save(update_fields=[*PICTURES, "result", "total", "done", "status", "finished_at"])
     return cached
+
+
+def _add_arrivals(analysis, cached, source, vocab, read):
+    """Add the responses that arrived (or were confirmed) while the full run was reading and counting: every
+    counted response of the source the run did not read. Returns their ids."""
+    if source.survey is None:
+        return []
+    from surveys.models import Response
+
+    counted = querysets.counted_responses(source.survey, **source.window()).values_list("pk", flat=True)
+    arrived = set(counted) - read
+    added = []
+    for response in Response.objects.filter(pk__in=arrived).select_related("ward").order_by("pk"):
+        if _count_one(analysis, cached, source, vocab, response):
+            added.append(response.pk)
+    return added
+
+
+def _count_one(analysis, cached, source, vocab, response, answers=None):
+    """Count one response in an analysis if it belongs there: an answer to its question, within its filters."""
+    answers = dict(response.answers.values_list("question", "value")) if answers is None else answers
+    text = redact(answers.get(cached.question, ""))
+    if not text.strip() or not _within(source, response):
+        return False
+    runs = policies.chunks(text, vocab)
+    if source.theme and source.theme not in policies.themes_of(runs, vocab):
+        return False
+    ward_name = response.ward.name if response.ward_id else ""
+    analysis.add(text, ward_name, timezone.localtime(response.submitted_at).date(), runs=runs)
+    return True
 
 
 PICTURES = ("png", "svg", "public_png", "public_svg")
@@ -167,35 +224,38 @@ def draw(analysis, *, minimum=1):
 
 
 def add_response(*, response, vocab=None):
-    """Add one new response to every finished analysis of its survey it belongs in, without recounting the rest.
+    """Add one new (or newly confirmed) response to every finished analysis of its survey it belongs in, without
+    recounting the rest.
 
-    The phrases found by the last full run are kept; the counts, themes and pictures take the new answer.
-    Returns the number of analyses updated.
+    The phrases found by the last full run are kept; the counts, themes and pictures take the new answer. An
+    analysis still being built is left to its build, which adds every response it did not read when it finishes
+    (see `build`). Returns the number of analyses updated.
     """
     vocab = vocab or querysets.vocabulary()
     answers = dict(response.answers.values_list("question", "value"))
     updated = 0
-    for cached_id in CachedAnalysis.objects.filter(survey_id=response.survey_id, status="done").values_list(
-        "pk", flat=True
+    for cached_id in (
+        CachedAnalysis.objects.filter(survey_id=response.survey_id)
+        .exclude(status=CachedAnalysis.Status.FAILED)
+        .values_list("pk", flat=True)
     ):
         with transaction.atomic():
-            cached = CachedAnalysis.objects.select_for_update(of=("self",)).get(pk=cached_id)
+            # While a build is adding what arrived during its run, this waits for it, then finds the entry done.
+            cached = CachedAnalysis.objects.select_for_update(of=("self",)).filter(pk=cached_id).first()
+            if cached is None or cached.status != CachedAnalysis.Status.DONE:
+                continue
             source = source_of(cached)
             if cached.key != source.key(vocab):
                 continue  # made with an older vocabulary: it will be rebuilt when next asked for
-            already = response.pk <= cached.result.get("through", 0) or response.pk in cached.result.get("added", [])
-            text = redact(answers.get(cached.question, ""))
-            if already or not text.strip() or not _within(source, response):
+            if _already_counted(cached.result, response.pk):
                 continue
             analysis = policies.Analysis.from_dict(cached.result, vocab)
-            runs = policies.chunks(text, vocab)
-            if source.theme and source.theme not in policies.themes_of(runs, vocab):
+            if not _count_one(analysis, cached, source, vocab, response, answers):
                 continue
-            ward_name = response.ward.name if response.ward_id else ""
-            analysis.add(text, ward_name, timezone.localtime(response.submitted_at).date(), runs=runs)
             cached.result = {
                 **analysis.to_dict(),
                 "through": cached.result.get("through", 0),
+                "waiting": [pk for pk in cached.result.get("waiting", []) if pk != response.pk],
                 "added": [*cached.result.get("added", []), response.pk],  # so running the task twice counts once
             }
             _draw_all(cached, analysis)
@@ -205,12 +265,11 @@ def add_response(*, response, vocab=None):
     return updated
 
 
-def _newest_response(source):
-    if source.survey is None:
-        return 0
-    from surveys.models import Response
-
-    return Response.objects.filter(survey=source.survey).aggregate(newest=Max("pk"))["newest"] or 0
+def _already_counted(result, response_id):
+    """Whether a finished analysis has counted this response: read by its full run, or added since."""
+    if response_id in result.get("added", []):
+        return True
+    return response_id <= result.get("through", 0) and response_id not in result.get("waiting", [])
 
 
 def _within(source, response):

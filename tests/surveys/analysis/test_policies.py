@@ -153,6 +153,32 @@ def test_one_new_response_updates_the_counts_as_a_full_run_would(vocabulary):
     assert restored.responses == len(CORPUS) + 1
 
 
+def test_a_full_run_counts_exactly_what_adding_each_response_would(vocabulary):
+    """The full run works per distinct segment and answer and counts in bulk; it must agree with one at a time."""
+    wards, start = ["Bletchley East", "Olney", ""], datetime.date(2026, 5, 20)
+    texts = [
+        policies.Text(text, ward=wards[i % 3], date=start + datetime.timedelta(days=i) if i % 4 else None)
+        for i, text in enumerate([*CORPUS, *CORPUS[:12], "", "...", "Speeding cars. Speeding cars, again!"])
+    ]
+    full = policies.analyse(texts, vocabulary)
+    one_by_one = policies.Analysis(vocabulary=vocabulary, phrases=full.phrases)
+    for text in texts:
+        one_by_one.add(text.text, text.ward, text.date)
+    assert full.to_dict() == one_by_one.to_dict()
+    assert [(t.label, t.count) for t in full.top(50)] == [(t.label, t.count) for t in one_by_one.top(50)]
+    reported = []
+    in_steps = policies.analyse(texts, vocabulary, progress=lambda done, total: reported.append(done), every=7)
+    assert in_steps.to_dict() == full.to_dict()
+    assert reported[-1] == len(texts) and reported == sorted(reported)
+
+
+def test_a_text_holding_the_separator_between_answers_stays_one_answer(vocabulary):
+    texts = [policies.Text("Speeding cars\x00fly tipping"), policies.Text("Burglaries")]
+    analysis = policies.analyse(texts, vocabulary)
+    assert analysis.responses == analysis.with_terms == 2
+    assert counts(analysis) == {"burglaries": 1, "cars": 1, "fly": 1, "speeding": 1, "tipping": 1}
+
+
 def test_rounds_compared_by_share_of_responses():
     changes = policies.compare(
         {"Speeding": 10, "Burglary": 20}, 100, {"Speeding": 40, "Burglary": 10, "Drugs": 20}, 200

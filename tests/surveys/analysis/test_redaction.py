@@ -2,7 +2,16 @@
 
 import pytest
 
-from surveys.analysis.redaction import ADDRESS, EMAIL, PHONE, POSTCODE, REGISTRATION, has_personal_details, redact
+from surveys.analysis.redaction import (
+    ADDRESS,
+    EMAIL,
+    PHONE,
+    POSTCODE,
+    REGISTRATION,
+    has_personal_details,
+    redact,
+    redact_many,
+)
 
 
 @pytest.mark.parametrize(
@@ -63,3 +72,24 @@ def test_redaction_is_idempotent():
     once = redact(text)
     assert redact(once) == once
     assert once == f"{EMAIL}, {PHONE}, {POSTCODE}, {REGISTRATION}, {ADDRESS}"
+
+
+def test_many_texts_are_redacted_exactly_as_each_one_alone():
+    """redact_many (used for every analysis) scans the texts together: nothing may leak between them or be missed."""
+    texts = [
+        "jo@example.org, 07700 900123, MK9 3EJ, AB12 CDE, 14 Saxon Gate",
+        "Speeding cars on the grid roads",
+        "",
+        None,
+        "ring 07700",
+        "900123 tonight",  # a phone number split across two answers is two ordinary numbers
+        "reg ab12 cde and a@b.co.uk",
+        "3 cars on the road every night",
+        "14",
+        "Saxon Gate",
+        "mk14 6ab is where",
+        "in mk14 the kids gather (MK14 area)",
+        "text with a \x00 inside 07700 900123",
+    ]
+    assert redact_many(texts) == [redact(text) for text in texts]
+    assert redact_many(texts[:-1])[4:6] == ["ring 07700", "900123 tonight"]

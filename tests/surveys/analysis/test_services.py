@@ -105,6 +105,55 @@ def test_one_new_response_updates_the_cached_counts(answered, wards, django_capt
     assert whole.total == 41
 
 
+def test_a_response_submitted_while_a_rebuild_runs_is_counted_when_it_finishes(answered, wards, monkeypatch):
+    """The gap: a response arriving while a large analysis is counted in the background (its own add_response
+    finding the analysis still running) is added when the run finishes, once, not at the next rebuild."""
+    from surveys.analysis import policies
+
+    cached = services.analysis_for(services.Source(survey=answered, question="concerns"), now=NOW, inline_limit=5)
+    assert cached.status == CachedAnalysis.Status.WAITING
+    analyse = policies.analyse
+    arrived = []
+
+    def analyse_while_residents_answer(texts, vocab, **kwargs):
+        texts = list(texts)
+        (response,) = add_concerns(answered, ["Speeding cars and fly tipping by the shops"], ward=wards[0])
+        arrived.append(response)
+        # Its task runs now, mid-build: the analysis is running, so it is left to the build.
+        assert CachedAnalysis.objects.get(pk=cached.pk).status == CachedAnalysis.Status.RUNNING
+        assert services.add_response(response=response) == 0
+        return analyse(texts, vocab, **kwargs)
+
+    monkeypatch.setattr(policies, "analyse", analyse_while_residents_answer)
+    built = services.build(cached.pk)
+    assert built.status == CachedAnalysis.Status.DONE
+    assert built.total == built.done == 41 and built.result["responses"] == 41
+    assert built.result["counts"]["car speed"] == 11 and built.result["counts"]["fly tipping"] == 7
+    assert built.result["themes"]["Speeding and parking"] == 11
+    assert built.result["added"] == [arrived[0].pk]
+    # Its task running late, after the build, adds nothing twice.
+    assert services.add_response(response=arrived[0]) == 0
+    built.refresh_from_db()
+    assert built.total == 41
+
+
+def test_a_response_confirmed_by_email_after_a_full_run_is_added(answered, wards):
+    from surveys.models import Response
+
+    (waiting,) = add_concerns(answered, ["Burglaries on our road"], ward=wards[0])
+    Response.objects.filter(pk=waiting.pk).update(status=Response.Status.AWAITING_CONFIRMATION)
+    add_concerns(answered, ["Drug dealing by the garages"], ward=wards[0])  # a newer response, counted now
+    whole = analysed(answered)
+    assert whole.total == 41 and whole.result["waiting"] == [waiting.pk]
+    waiting.refresh_from_db()
+    waiting.status = Response.Status.SUBMITTED
+    waiting.save(update_fields=["status"])
+    assert services.add_response(response=waiting) == 1
+    whole.refresh_from_db()
+    assert whole.total == 42 and whole.result["counts"]["burglary"] == 5
+    assert services.add_response(response=waiting) == 0  # once
+
+
 def test_removed_responses_make_the_analyses_be_rebuilt(answered):
     analysed(answered)
     answered.responses.first().delete()
