@@ -1,7 +1,9 @@
-"""Retention periods: personal data is kept only as long as its purpose needs, then deleted.
+"""Retention periods: personal data is kept only as long as its purpose needs, then deleted or anonymised.
 
 Each app registers the records it must forget and when; `apply_all` (run daily by the task worker or cron,
-`manage.py apply_retention`) deletes what is past its time. Rules take `now` so tests can travel in time.
+`manage.py apply_retention`) disposes of what is past its time. Most records are deleted; a record the law or the
+statistics still need (a closed ASB case review counts in the yearly figures) registers an `anonymise` function
+instead, which wipes the personal data and keeps the rest. Rules take `now` so tests can travel in time.
 """
 
 from collections.abc import Callable
@@ -17,16 +19,30 @@ class RetentionRule:
     name: str
     description: str
     expired: Callable  # now -> QuerySet of records past their retention period
+    anonymise: Callable | None = None  # (record, now) -> None; None deletes the records instead
+
+    def dispose(self, now):
+        """Delete or anonymise every record past its time; return how many."""
+        if self.anonymise is None:
+            count, _ = self.expired(now).delete()
+            return count
+        count = 0
+        for record in self.expired(now).iterator():
+            self.anonymise(record, now)
+            count += 1
+        return count
 
 
 _rules: dict[str, RetentionRule] = {}
 
 
-def register(name, description):
-    """Decorate a function `now -> QuerySet` whose records are past their retention period."""
+def register(name, description, *, anonymise=None):
+    """Decorate a function `now -> QuerySet` whose records are past their retention period. With `anonymise`, a
+    function `(record, now)`, those records are anonymised rather than deleted; it must leave the record out of
+    the QuerySet afterwards, so that running the rule twice does nothing more."""
 
     def decorator(func):
-        _rules[name] = RetentionRule(name=name, description=description, expired=func)
+        _rules[name] = RetentionRule(name=name, description=description, expired=func, anonymise=anonymise)
         return func
 
     return decorator
@@ -37,14 +53,13 @@ def rules():
 
 
 def apply_all(*, now=None):
-    """Delete every expired record; return {rule name: number of records deleted}."""
+    """Dispose of every expired record; return {rule name: number of records deleted or anonymised}."""
     now = now or timezone.now()
-    deleted = {}
+    disposed = {}
     for rule in rules():
         with transaction.atomic():
-            count, _ = rule.expired(now).delete()
-        deleted[rule.name] = count
-    return deleted
+            disposed[rule.name] = rule.dispose(now)
+    return disposed
 
 
 @register("outbox", "Sent and failed emails: 90 days after they were created.")

@@ -49,3 +49,25 @@ def test_the_contact_message_period_is_a_partnership_setting(demo_site):
 def test_every_rule_describes_itself():
     for rule in retention.rules():
         assert rule.description
+
+
+def test_a_rule_can_anonymise_instead_of_deleting_and_running_it_twice_does_nothing_more():
+    """Records the statistics still count are anonymised in place by the same daily run (GD-020); the rule's own
+    QuerySet no longer finds them afterwards, so a second run changes nothing."""
+    old, young = ContactMessageFactory(name="Sam Old"), ContactMessageFactory(name="Jo Young")
+    age(old, 400)
+
+    def past_time(now):
+        return ContactMessage.objects.filter(created_at__lt=now - timedelta(days=365)).exclude(name="")
+
+    def wipe(record, now):
+        ContactMessage.objects.filter(pk=record.pk).update(name="", email="")
+
+    rule = retention.RetentionRule(name="test", description="test", expired=past_time, anonymise=wipe)
+    assert rule.dispose(timezone.now()) == 1
+    assert rule.dispose(timezone.now()) == 0
+    old.refresh_from_db()
+    young.refresh_from_db()
+    assert (old.name, old.email) == ("", "")
+    assert young.name == "Jo Young"
+    assert ContactMessage.objects.count() == 2
