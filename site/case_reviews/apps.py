@@ -15,7 +15,9 @@ class CaseReviewsConfig(AppConfig):
 
 def _register_personal_data():
     """Declare every model holding personal data, for the privacy notice, subject access and erasure."""
-    from case_reviews.models import Application, Evidence, Incident, IncidentReport
+    from django.db.models import Q
+
+    from case_reviews.models import AffectedPerson, Application, Evidence, Incident, IncidentReport, Letter, PccReview
     from core import personal_data
 
     basis = "Public task: Anti-social Behaviour, Crime and Policing Act 2014, s.104 (UK GDPR Art 6(1)(e), Art 9(2)(g))"
@@ -56,6 +58,8 @@ def _register_personal_data():
             "submitted_at",
             "threshold_met",
             "threshold_reasons",
+            "disqualifier",
+            "disqualifier_reasons",
             "outcome_summary",
             "closure_reason",
         ],
@@ -89,12 +93,47 @@ def _register_personal_data():
         erasure_note=note,
     )
     personal_data.register(
+        "case_reviews.AffectedPerson",
+        fields=["name", "contact", "consents"],
+        purpose="The other people affected that a group, or one of several neighbours, names on an application, "
+        "and whether each agreed to it (CT-022).",
+        lawful_basis=basis,
+        retention=retention,
+        # Found by the applicant's email, or by the person's own when it is how they said to reach them.
+        subject=lambda email: AffectedPerson.objects.filter(
+            Q(application__in=Application.objects.for_subject(email)) | Q(contact__iexact=email)
+        ),
+        erasable=False,
+        erasure_note=note,
+    )
+    personal_data.register(
         "case_reviews.Evidence",
         fields=["kind", "original_name", "content_type", "size", "uploaded_at"],
         purpose="Documents and pictures an applicant sends in support, and written consent.",
         lawful_basis=basis,
         retention=retention,
         subject=lambda email: Evidence.objects.filter(application__in=Application.objects.for_subject(email)),
+        erasable=False,
+        erasure_note=note,
+    )
+    personal_data.register(
+        "case_reviews.Letter",
+        fields=["key", "subject", "body", "channel", "created_at", "emailed", "sent_at"],
+        purpose="The letters sent to an applicant at each step, kept so they can be printed and posted when post is "
+        "the safe way to reach them.",
+        lawful_basis=basis,
+        retention=retention,
+        subject=lambda email: Letter.objects.filter(application__in=Application.objects.for_subject(email)),
+        erasable=False,
+        erasure_note=note,
+    )
+    personal_data.register(
+        "case_reviews.PccReview",
+        fields=["about", "by_agency", "details", "requested_at", "decision", "decision_reasons", "decided_at"],
+        purpose="A request for the Police and Crime Commissioner to review a decision on a case (CT-106).",
+        lawful_basis=basis,
+        retention=retention,
+        subject=lambda email: PccReview.objects.filter(application__in=Application.objects.for_subject(email)),
         erasable=False,
         erasure_note=note,
     )

@@ -22,9 +22,11 @@ from case_reviews.models import (
     CaseReviewStatisticsPage,
     Incident,
     IncidentReport,
+    PccArea,
     RelevantBody,
     YearNote,
 )
+from core.models import LocalAuthority
 
 BODIES = [
     ("Milton Keynes City Council", "council", "community.safety@example.org"),
@@ -81,6 +83,7 @@ CASES = [
     ("outcome", "outcome_sent", 70, "Lucy Pearce", "email", 3),
     ("appeal", "appeal", 90, "Mohammed Ali", "phone", 2),
     ("closed", "closed", 200, "Sarah Thompson", "letter", 3),
+    ("pcc", "pcc_review", 40, "Ben Carter", "letter", 3),
 ]
 ORDER = ["received", "acknowledged", "threshold_met", "meeting_scheduled", "review_held", "action_plan_shared",
          "outcome_sent", "appeal", "closed"]  # fmt: skip
@@ -103,6 +106,20 @@ def load(stdout=None):
             "particular harm and are often under-reported."
         )
         review_settings.save()
+    if not review_settings.pcc_office_name:
+        review_settings.pcc_review_enabled = True
+        review_settings.pcc_office_name = "Office of the Police and Crime Commissioner for Thames Valley"
+        review_settings.pcc_office_email = "asb.casereview@opcc.example.org"
+        review_settings.late_reports_enabled = True
+        review_settings.investigation_working_days = 10
+        review_settings.disqualifiers_explanation = (
+            "The agencies need a fair chance to act on a complaint before it is reviewed. If the number of "
+            "complaints is reached only because of complaints made in the last 10 working days, we will first "
+            "give the agencies time to investigate, and you can apply again."
+        )
+        review_settings.save()
+    area, _ = PccArea.objects.get_or_create(name="Thames Valley")
+    area.local_authorities.add(*LocalAuthority.objects.filter(code="E06000042"))
     officer = get_user_model().objects.filter(email="cases@example.org").first()
     created = 0
     if officer is not None:
@@ -178,12 +195,32 @@ def _pages(home):
     return page
 
 
+def _disqualified_then_pcc(application, officer, sent_at):
+    """Three complaints made just before applying: disqualified under the procedures (CT-038); the applicant then
+    asked the Police and Crime Commissioner to review the decision (CT-106)."""
+    application = services.acknowledge(application=application, user=officer, spoc=officer,
+                                       now=sent_at + timedelta(days=1))  # fmt: skip
+    application = services.decide_threshold(
+        application=application, user=officer, met=False, route="not_met", now=sent_at + timedelta(days=8),
+        reasons="All three complaints were made in the ten days before the application.",
+        disqualifier="late_reports",
+        disqualifier_reasons="The police and housing had not had time to investigate the three complaints made in "
+        "the fortnight before you applied. They are investigating now.",
+        signposting="Your single point of contact will update you on the investigation; you can apply again.",
+    )  # fmt: skip
+    services.request_pcc_review(application=application, user=officer, now=sent_at + timedelta(days=12),
+                                details="The applicant says the behaviour has gone on for a year, reported "
+                                "before to a housing officer who has since left.")  # fmt: skip
+
+
 def _case(spec, officer, bodies):
     key, target, days_ago, name, channel, incident_count = spec
     now = timezone.now()
     sent_at = now - timedelta(days=days_ago)
     application = Application.objects.create(
-        basis="on_behalf" if key == "plan" else "self",
+        basis={"plan": "on_behalf", "meeting": "group"}.get(key, "self"),
+        organisation_name="Example Court Residents' Association" if key == "meeting" else "",
+        people_affected=6 if key == "meeting" else None,
         applicant_name="Nadia Brown (support worker)" if key == "plan" else name,
         relationship="professional" if key == "plan" else "",
         victim_name=name if key == "plan" else "",
@@ -206,8 +243,17 @@ def _case(spec, officer, bodies):
         created_at=sent_at - timedelta(hours=1),
         updated_at=sent_at,
     )
+    if key == "meeting":
+        # A residents' association applying for the block: two neighbours named, both agreed (CT-022).
+        for name, contact, consents in (
+            ("Jane Okoro", "Flat 7, Example Court; phone after 6pm", True),
+            ("Peter Lin", "peter.lin@example.org", True),
+        ):
+            services.add_affected_person(application=application, name=name, contact=contact, consents=consents,
+                                         now=sent_at)  # fmt: skip
     for n in range(incident_count):
-        happened = sent_at.date() - timedelta(days=14 * n + 5)
+        # The PCC case's complaints were all made in the fortnight before applying (CT-038).
+        happened = sent_at.date() - timedelta(days=n + 3 if key == "pcc" else 14 * n + 5)
         incident = Incident.objects.create(application=application, happened_on=happened, what_happened=(
             "Loud music until 3am and shouting in the stairwell."), hate=key in ("not-met", "appeal") and n == 0)  # fmt: skip
         IncidentReport.objects.create(incident=incident, reported_on=happened + timedelta(days=1), agency="police",
@@ -216,6 +262,9 @@ def _case(spec, officer, bodies):
             IncidentReport.objects.create(incident=incident, reported_on=happened + timedelta(days=2), agency="housing",
                                           agency_name="MK Community Homes", action_promised="A warning letter.")  # fmt: skip
     application = services.submit_application(application=application, now=sent_at)
+    if target == "pcc_review":
+        _disqualified_then_pcc(application, officer, sent_at)
+        return
     reach = ORDER.index(target if target != "threshold_not_met" else "threshold_met")
     step_at = sent_at
     if reach >= 1 or target == "threshold_not_met":

@@ -15,8 +15,10 @@ from case_reviews.models import (
     Basis,
     BehaviourType,
     ContactChannel,
+    Disqualifier,
     Evidence,
     HateMotivation,
+    PccReview,
     Recommendation,
     Relationship,
     RelevantBody,
@@ -24,6 +26,7 @@ from case_reviews.models import (
     ThresholdRoute,
     VictimInvolvement,
 )
+from core.forms import whole_number
 from core.models import User
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -65,10 +68,11 @@ class DateParts:
                 if required:
                     self.add_error(f"{name}_day", f"Enter {label.lower()}")
                 continue
-            if not all(part.isdigit() for part in parts):
+            numbers = [whole_number(part) for part in parts]
+            if None in numbers:
                 self.add_error(f"{name}_day", f"{label} must be a real date, in numbers, like 27 3 2025")
                 continue
-            day, month, year = (int(part) for part in parts)
+            day, month, year = numbers
             try:
                 value = date(year, month, day)
             except ValueError:
@@ -504,6 +508,30 @@ class ReportForm(DateParts, forms.Form):
         return self.clean_dates(super().clean())
 
 
+class AffectedPersonForm(forms.Form):
+    """Another person affected (CT-022): only what the case officer needs to reach them and know they agreed."""
+
+    name = forms.CharField(
+        label="Their name",
+        max_length=150,
+        error_messages={"required": "Enter the name of the person affected"},
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+    contact = forms.CharField(
+        label="How can we contact them safely? (optional)",
+        help_text="A phone number, an email address or their address, as you know it.",
+        max_length=300,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    consents = forms.BooleanField(
+        label="They have agreed to this application being made for them",
+        help_text="Some areas need a number of people in a group to agree. You can send their signed agreement "
+        "on the evidence page, if you have it.",
+        required=False,
+    )
+
+
 class EvidenceForm(forms.Form):
     file = forms.FileField(
         label="Upload a file",
@@ -564,6 +592,28 @@ class ThresholdForm(forms.Form):
     signposting = forms.CharField(
         label="Signposting or onward referral (if not met)", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+    disqualifier = forms.ChoiceField(
+        label="Does a disqualifier in our procedures apply?", required=False, widget=forms.RadioSelect
+    )
+    disqualifier_reasons = forms.CharField(
+        label="Why the disqualifier applies (the applicant is told this)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        """The disqualifiers are offered only when the partnership's procedures contain one (CT-038)."""
+        from case_reviews.models import CaseReviewSettings
+
+        super().__init__(*args, **kwargs)
+        enabled = CaseReviewSettings.load().disqualifiers
+        if enabled:
+            labels = dict(Disqualifier.choices)
+            self.fields["disqualifier"].choices = [("", "No"), *((key, labels[key]) for key in enabled)]
+            self.initial.setdefault("disqualifier", "")
+        else:
+            del self.fields["disqualifier"]
+            del self.fields["disqualifier_reasons"]
 
 
 class MeetingForm(forms.Form):
@@ -601,6 +651,21 @@ class AppealForm(forms.Form):
 class AppealDecisionForm(forms.Form):
     outcome = forms.ChoiceField(label="Decision", choices=Appeal.Outcome.choices, widget=forms.RadioSelect)
     reasons = forms.CharField(label="Reasons (the applicant is told these)", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class PccRequestForm(forms.Form):
+    """CT-106: the applicant asked the PCC to review a decision, or the partnership refers it (CT-104)."""
+
+    by_agency = forms.BooleanField(label="Referred by the partnership, not the applicant", required=False)
+    details = forms.CharField(label="What the PCC is asked to look at", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class PccDecisionForm(forms.Form):
+    decision = forms.ChoiceField(label="The PCC's decision", choices=PccReview.Decision.choices,
+                                 widget=forms.RadioSelect)  # fmt: skip
+    reasons = forms.CharField(
+        label="The PCC's reasons (the applicant is told these)", widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class CloseForm(forms.Form):

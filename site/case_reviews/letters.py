@@ -31,7 +31,14 @@ DEFAULT_LETTERS = {
         "Your ASB Case Review application {reference}: the decision",
         "Dear {name},\n\nThe relevant bodies have decided that the threshold for an ASB Case Review is not met.\n\n"
         "Why: {reasons}\n\nWhat happens next: {signposting}\n\nIf you think the threshold was wrongly judged, you "
-        "can appeal by {due}. {spoc} can explain how.",
+        "can appeal by {due}. {spoc} can explain how. {pcc_route}",
+    ),
+    "threshold_disqualified": (
+        "Your ASB Case Review application {reference}: the decision",
+        "Dear {name},\n\nThe relevant bodies have decided not to carry out an ASB Case Review, because "
+        "{disqualifier}.\n\nWhy: {disqualifier_reasons}\n\nOur published procedures say: "
+        "{disqualifiers_explanation}\n\nWhat happens next: {signposting}\n\nIf you think this was wrongly "
+        "decided, you can appeal by {due}. {spoc} can explain how. {pcc_route}",
     ),
     "meeting_scheduled": (
         "Your ASB Case Review {reference}: the review meeting",
@@ -46,7 +53,7 @@ DEFAULT_LETTERS = {
     "outcome_sent": (
         "Your ASB Case Review {reference}: the outcome",
         "Dear {name},\n\nThe review of your case is complete.\n\n{outcome}\n\nIf you are unhappy with how the "
-        "review was carried out, you can appeal by {due}. {spoc} can explain how.",
+        "review was carried out, you can appeal by {due}. {spoc} can explain how. {pcc_route}",
     ),
     "appeal_received": (
         "Your ASB Case Review {reference}: appeal received",
@@ -56,12 +63,36 @@ DEFAULT_LETTERS = {
         "Your ASB Case Review {reference}: the appeal decision",
         "Dear {name},\n\nThe appeal about your case {reference} has been decided.\n\n{reasons}",
     ),
+    "pcc_review_requested": (
+        "Your ASB Case Review {reference}: the Police and Crime Commissioner's review",
+        "Dear {name},\n\nWe have passed your case {reference} to the {pcc_office}, who will review the decision "
+        "you asked about. We have asked for their answer by {due}. {spoc} will tell you what they decide.",
+    ),
+    "pcc_review_decided": (
+        "Your ASB Case Review {reference}: the Police and Crime Commissioner's decision",
+        "Dear {name},\n\nThe {pcc_office} has reviewed the decision about your case {reference}.\n\n{reasons}"
+        "\n\n{spoc} will explain what happens next.",
+    ),
     "closed": (
         "Your ASB Case Review {reference} is closed",
         "Dear {name},\n\nYour case {reference} is now closed.\n\nWhy: {reasons}\n\nIf the behaviour starts again, "
         "report it: call 101, or 999 in an emergency. Thank you for telling us.",
     ),
 }
+
+
+# CT-071: agencies must explain the case review to every victim who makes a second ASB report within six months. This
+# is the paragraph a partner puts in its letter or message to them, in words the partnership can change.
+PARTNER_LETTER = (
+    "Do you know about the ASB Case Review?",
+    "You have told us about anti-social behaviour more than once. If you feel the problem is not being dealt with, "
+    "you can ask for an ASB Case Review (also known as the Community Trigger). The council, the police, the NHS and "
+    "housing providers will then look together at what has been reported and how they responded, and agree what "
+    "to do next.\n\nYou can ask for a review if {threshold}. If you do not meet this, the agencies can still "
+    "decide to hold one.\n\nYou can apply online at {apply_url}, by phone or by post, or ask someone to apply "
+    "for you with your agreement. Contact: {contact}.\n\nTo report new anti-social behaviour, call 101. In an "
+    "emergency, call 999.",
+)
 
 
 class _Leave(dict):
@@ -82,5 +113,6 @@ def letter(key: str, values: dict) -> tuple:
     from case_reviews.models import LetterTemplate
 
     edited = LetterTemplate.objects.filter(key=key).first()
-    subject, body = (edited.subject, edited.body) if edited else DEFAULT_LETTERS[key]
+    default = PARTNER_LETTER if key == "partner_letter" else DEFAULT_LETTERS[key]
+    subject, body = (edited.subject, edited.body) if edited else default
     return fill(subject, values), fill(body, values)

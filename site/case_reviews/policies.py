@@ -19,6 +19,14 @@ import holidays as holidays_package
 MAXIMUM_COMPLAINTS = 3  # s.104(4): the number set in the procedures may be no higher than three (CT-030)
 
 
+VEXATIOUS = "vexatious"
+LATE_REPORTS = "late_reports"
+DISQUALIFIER_LABELS = {
+    VEXATIOUS: "the application is malicious or vexatious",
+    LATE_REPORTS: "the complaints were made just before applying, with no time for the agencies to investigate",
+}
+
+
 class RulesInvalid(ValueError):
     """The partnership's threshold rules break the law or make no sense; the message says which."""
 
@@ -55,6 +63,10 @@ class ThresholdRules:
     # CT-036 (iii): two qualifying complaints where at least one involves hate.
     hate_with_reports_enabled: bool = False
     hate_with_reports_count: int = 2
+    # CT-038: disqualifiers the partnership may put in its procedures; each must be explained to the applicant.
+    vexatious_enabled: bool = False
+    late_reports_enabled: bool = False
+    investigation_working_days: int = 10
 
     def __post_init__(self):
         if not 1 <= self.complaints_needed <= MAXIMUM_COMPLAINTS:
@@ -66,6 +78,18 @@ class ThresholdRules:
             raise RulesInvalid("The complaint and application windows must each be at least one month.")
         if self.several_people_count < 2 or self.hate_with_reports_count < 1:
             raise RulesInvalid("The local variants need at least two people, and at least one report.")
+        if self.investigation_working_days < 1:
+            raise RulesInvalid("The time the agencies need to investigate a complaint must be at least one day.")
+
+    @property
+    def disqualifiers(self):
+        """The disqualifiers switched on, as {key: label}, in the order an officer sees them (CT-038)."""
+        out = {}
+        if self.vexatious_enabled:
+            out[VEXATIOUS] = DISQUALIFIER_LABELS[VEXATIOUS]
+        if self.late_reports_enabled:
+            out[LATE_REPORTS] = DISQUALIFIER_LABELS[LATE_REPORTS]
+        return out
 
 
 @dataclass(frozen=True)
@@ -106,6 +130,10 @@ class ThresholdOutcome:
     needed: int
     verdicts: list = field(default_factory=list)
     summary: str = ""
+    # CT-038: qualifying complaints made too recently for the agencies to have investigated them, when the
+    # partnership's procedures disqualify an application that meets the number only because of them.
+    too_recent: int = 0
+    late_reports_may_apply: bool = False
 
 
 ROUTE_LABELS = {
@@ -187,6 +215,15 @@ def evaluate_threshold(
         if len(people) >= rules.several_people_count:
             route = "several-people"
     met = bool(route)
+    too_recent = 0
+    late_may_apply = False
+    if rules.late_reports_enabled:
+        too_recent = sum(
+            1
+            for v in qualifying
+            if is_too_recent(v.counted_report.reported_on, applied_on, rules.investigation_working_days)
+        )
+        late_may_apply = route == "automatic" and count - too_recent < rules.complaints_needed
     if met:
         summary = f"The threshold appears to be met: {ROUTE_LABELS[route]}."
     else:
@@ -195,7 +232,22 @@ def evaluate_threshold(
             "qualifying complaints needed. The agencies can still decide to carry out a review, looking at how "
             "persistent the behaviour is, the harm it causes and how well the agencies responded."
         )
-    return ThresholdOutcome(met, route, count, rules.complaints_needed, verdicts, summary)
+    if late_may_apply:
+        summary += (
+            f" {too_recent} of the complaints were made less than {rules.investigation_working_days} working days "
+            "before this application. This area's procedures allow the agencies time to investigate a complaint "
+            "first, so they may decide a review is not needed yet; they will tell you why."
+        )
+    return ThresholdOutcome(
+        met, route, count, rules.complaints_needed, verdicts, summary, too_recent=too_recent,
+        late_reports_may_apply=late_may_apply,
+    )  # fmt: skip
+
+
+def is_too_recent(reported_on: date, applied_on: date, investigation_working_days: int) -> bool:
+    """Whether a complaint was made "just before applying" (CT-038): fewer than the partnership's number of working
+    days before the application, so the agencies had no time to investigate. Exactly that many days is enough."""
+    return working_days_between(reported_on, applied_on) < investigation_working_days
 
 
 # The officer's decision ---------------------------------------------------------------------------------------
@@ -207,23 +259,51 @@ DISCRETIONARY_FACTORS = {
 }
 
 
-def check_threshold_decision(*, met: bool, automatic: ThresholdOutcome, reasons: str, factors: dict) -> dict:
+def check_threshold_decision(
+    *,
+    met: bool,
+    automatic: ThresholdOutcome,
+    reasons: str,
+    factors: dict,
+    disqualifier: str = "",
+    disqualifier_reasons: str = "",
+    rules: ThresholdRules | None = None,
+) -> dict:
     """Problems with an officer's threshold decision, as {field: message}; empty when it can be recorded.
 
     CT-030: when enough qualifying complaints were made the threshold MUST be treated as met, so "not met" is
-    refused. A "met" that follows the rules (the number or a local variant) needs only its reasons. CT-034/035:
-    any other decision is discretionary and is recorded against persistence, harm and the
-    adequacy of the response, each with its reason. Every decision carries reasons the applicant is told (CT-081).
+    refused, unless a disqualifier the partnership's own procedures contain applies and is recorded with its
+    reasons (CT-038). A "met" that follows the rules (the number or a local variant) needs only its reasons.
+    CT-034/035: any other decision is discretionary and is recorded against persistence, harm and the adequacy of
+    the response, each with its reason. Every decision carries reasons the applicant is told (CT-081).
     """
+    rules = rules or ThresholdRules()
     problems = {}
-    if automatic.met and automatic.route == "automatic" and not met:
+    if disqualifier:
+        if disqualifier not in rules.disqualifiers:
+            problems["disqualifier"] = (
+                "That disqualifier is not in this partnership's procedures, so it cannot be applied."
+            )
+        elif met:
+            problems["disqualifier"] = "A disqualified application does not meet the threshold: choose 'Not met'."
+        elif not (disqualifier_reasons or "").strip():
+            problems["disqualifier_reasons"] = (
+                "Explain why the disqualifier applies: the applicant will be told these reasons."
+            )
+        elif disqualifier == LATE_REPORTS and not automatic.late_reports_may_apply:
+            problems["disqualifier"] = (
+                "This disqualifier applies only when the number of complaints is reached because of complaints "
+                f"made fewer than {rules.investigation_working_days} working days before the application; "
+                "here it is not."
+            )
+    if automatic.met and automatic.route == "automatic" and not met and not disqualifier:
         problems["met"] = (
             f"The application lists {automatic.qualifying} qualifying complaints, so the law says the threshold "
             "must be treated as met."
         )
     if not (reasons or "").strip():
         problems["reasons"] = "Give the reasons for the decision: the applicant will be told them."
-    if not (met and automatic.met):
+    if not (met and automatic.met) and not disqualifier:
         for key, label in DISCRETIONARY_FACTORS.items():
             if not (factors.get(key) or "").strip():
                 problems[key] = f"Record your view of {label}: the decision is discretionary (s.104(5))."
@@ -275,6 +355,7 @@ class CaseFacts:
     threshold_met: bool | None = None
     review_held_on: date | None = None
     has_recommendations: bool = False
+    area: str = ""  # the PCC area the case falls in (CT-107); "" when not known
 
 
 @dataclass
@@ -285,6 +366,12 @@ class YearCounts:
     threshold_not_met: int = 0
     reviews: int = 0
     reviews_with_recommendations: int = 0
+    areas: dict = field(default_factory=dict)  # PCC area name -> YearCounts for that area alone (CT-107)
+
+    @property
+    def by_area(self):
+        """The year's counts for each PCC area, by name, the unknown area ("") last."""
+        return sorted(self.areas.items(), key=lambda item: (item[0] == "", item[0]))
 
     @property
     def label(self):
@@ -307,7 +394,8 @@ def yearly_statistics(cases: Iterable[CaseFacts], *, start_month: int = 4) -> li
     """The four CT-016 counts for every reporting year with any activity, newest first (CT-017).
 
     Each count falls in the year its event happened: an application in the year it was submitted, a "not met"
-    in the year it was decided, a review (and whether it made recommendations) in the year it was held.
+    in the year it was decided, a review (and whether it made recommendations) in the year it was held. Each year
+    also holds the same counts for each PCC area its cases fall in (CT-107), which add up to the year's.
     """
     years: dict = {}
 
@@ -317,15 +405,25 @@ def yearly_statistics(cases: Iterable[CaseFacts], *, start_month: int = 4) -> li
             years[start] = YearCounts(start=start, end=add_months(start, 12) - timedelta(days=1))
         return years[start]
 
+    def area_of(counts, case):
+        if case.area not in counts.areas:
+            counts.areas[case.area] = YearCounts(start=counts.start, end=counts.end)
+        return counts.areas[case.area]
+
     for case in cases:
         if case.submitted_on:
-            year_of(case.submitted_on).applications += 1
+            counts = year_of(case.submitted_on)
+            for target in (counts, area_of(counts, case)):
+                target.applications += 1
         if case.threshold_decided_on and case.threshold_met is False:
-            year_of(case.threshold_decided_on).threshold_not_met += 1
+            counts = year_of(case.threshold_decided_on)
+            for target in (counts, area_of(counts, case)):
+                target.threshold_not_met += 1
         if case.review_held_on:
             counts = year_of(case.review_held_on)
-            counts.reviews += 1
-            counts.reviews_with_recommendations += bool(case.has_recommendations)
+            for target in (counts, area_of(counts, case)):
+                target.reviews += 1
+                target.reviews_with_recommendations += bool(case.has_recommendations)
     return sorted(years.values(), key=lambda y: y.start, reverse=True)
 
 
@@ -348,6 +446,9 @@ TRANSITIONS = {
     "send_outcome": {"review_held", "action_plan_shared"},
     "open_appeal": {"threshold_not_met", "outcome_sent"},
     "decide_appeal": {"appeal"},
+    # CT-106: the Police and Crime Commissioner's review, when the partnership has switched it on.
+    "request_pcc_review": {"threshold_not_met", "outcome_sent"},
+    "record_pcc_decision": {"pcc_review"},
     "close": {"received", "acknowledged", "threshold_not_met", "outcome_sent"},
     "add_recommendation": {
         "threshold_not_met",
@@ -359,7 +460,14 @@ TRANSITIONS = {
 }
 
 
-def can(action: str, status: str) -> bool:
+PCC_ACTIONS = {"request_pcc_review", "record_pcc_decision"}
+
+
+def can(action: str, status: str, *, pcc_review_enabled: bool = True) -> bool:
+    """Whether `action` may follow `status`. The PCC review steps exist only when the partnership has switched the
+    route on (CT-106); a case already with the PCC can still have the PCC's decision recorded."""
+    if action == "request_pcc_review" and not pcc_review_enabled:
+        return False
     return status in TRANSITIONS.get(action, set())
 
 
@@ -373,6 +481,7 @@ class Targets:
     outcome: int = 10
     appeal_window: int = 20
     appeal_decision: int = 15
+    pcc_review: int = 20
 
 
 @dataclass(frozen=True)
@@ -386,7 +495,7 @@ class Due:
 
 def next_due(status: str, dates: dict, targets: Targets, closed: frozenset | None = None) -> Due | None:
     """What the case officers owe next and by when, in working days (CT-083..CT-088). `dates` holds the dates the
-    case has reached: submitted, decided, meeting, held, outcome, appeal."""
+    case has reached: submitted, decided, meeting, held, outcome, appeal, pcc (when the PCC was asked)."""
 
     def plus(key, days):
         return add_working_days(dates[key], days, closed)
@@ -407,6 +516,8 @@ def next_due(status: str, dates: dict, targets: Targets, closed: frozenset | Non
         return Due("Close the case once the appeal window has passed", plus("outcome", targets.appeal_window))
     if status == "appeal":
         return Due("Decide the appeal", plus("appeal", targets.appeal_decision))
+    if status == "pcc_review":
+        return Due("Record the Police and Crime Commissioner's decision", plus("pcc", targets.pcc_review))
     return None
 
 
@@ -446,3 +557,24 @@ def check_upload(*, name: str, content_type: str, size: int, head: bytes) -> str
     if signatures is None and b"\x00" in head:
         return "The file is not a plain text file."
     return ""
+
+
+# Other people affected, and a group's agreement (CT-022) ---------------------------------------------------------
+
+MAX_AFFECTED_PEOPLE = 50
+NAMES_OTHER_PEOPLE = {"one_of_several", "group"}
+
+
+def group_consent_problem(*, basis: str, consenting: int, needed: int) -> str:
+    """Why a group application cannot go on yet, or "". A partnership may require `needed` of the other people
+    named on a group application to have agreed to it (Reigate and Banstead ask for five signatures); 0 requires
+    none, and an application by one of several neighbours or for one person is never held back by it."""
+    if basis != "group" or needed <= 0 or consenting >= needed:
+        return ""
+    still = needed - consenting
+    more = "1 more person who has" if still == 1 else f"{still} more people who have"
+    return (
+        f"This area needs at least {needed} people in the group to have agreed to the application. You have "
+        f"added {consenting} who {'has' if consenting == 1 else 'have'} agreed: add {more} agreed, or ask the case "
+        "review team about other ways to apply."
+    )

@@ -22,9 +22,22 @@ class ApplicationQuerySet(models.QuerySet):
         return (
             self.sent()
             .annotate(recommendation_count=models.Count("recommendations"))
-            .values("submitted_at", "threshold_decided_at", "threshold_met", "review_held_at", "recommendation_count")
+            .values(
+                "submitted_at",
+                "threshold_decided_at",
+                "threshold_met",
+                "review_held_at",
+                "recommendation_count",
+                "pcc_area__name",
+            )
         )
 
     def for_subject(self, email):
         """One person's applications, by the email they gave as applicant or victim (subject access, GD-030)."""
         return self.filter(models.Q(email__iexact=email) | models.Q(victim_email__iexact=email))
+
+
+class LetterQuerySet(models.QuerySet):
+    def to_post(self):
+        """Letters for applicants who said post is the safe way to reach them, not yet posted, oldest first."""
+        return self.filter(channel="letter", emailed=False, sent_at__isnull=True).order_by("created_at", "pk")

@@ -12,6 +12,7 @@ from django.urls import reverse
 from case_reviews import letters, policies
 from case_reviews.exceptions import CaseReviewError, NotADraft, StepNotAllowed
 from case_reviews.models import (
+    AffectedPerson,
     Appeal,
     Application,
     BodyNotification,
@@ -20,6 +21,9 @@ from case_reviews.models import (
     Evidence,
     Incident,
     IncidentReport,
+    Letter,
+    PccArea,
+    PccReview,
     Recommendation,
     RelevantBody,
     Status,
@@ -133,6 +137,40 @@ def remove_incident(*, application, incident_id, now):
     Application.objects.filter(pk=application.pk).update(updated_at=now)
 
 
+def add_affected_person(*, application, name, contact="", consents=False, now):
+    """Another person affected, named on a group application or by one of several neighbours (CT-022)."""
+    with transaction.atomic():
+        application = Application.objects.select_for_update().get(pk=application.pk)
+        _draft(application)
+        if not application.names_other_people:
+            raise CaseReviewError("Only a group, or one of several people affected, can name other people.")
+        if application.affected_people.count() >= policies.MAX_AFFECTED_PEOPLE:
+            raise CaseReviewError(
+                f"You can name up to {policies.MAX_AFFECTED_PEOPLE} people. Describe the rest in your own words "
+                "on the page about the behaviour."
+            )
+        person = AffectedPerson.objects.create(
+            application=application, name=name.strip(), contact=contact.strip(), consents=consents
+        )
+        Application.objects.filter(pk=application.pk).update(updated_at=now)
+    return person
+
+
+def remove_affected_person(*, application, person_id, now):
+    _draft(application)
+    application.affected_people.filter(pk=person_id).delete()
+    Application.objects.filter(pk=application.pk).update(updated_at=now)
+
+
+def group_consent_problem(application):
+    """Why a group application cannot go on for want of agreement (CT-022), or "" (see policies)."""
+    return policies.group_consent_problem(
+        basis=application.basis,
+        consenting=application.affected_people.filter(consents=True).count(),
+        needed=CaseReviewSettings.load().group_consents_needed,
+    )
+
+
 def add_evidence(*, application, upload, kind=Evidence.Kind.EVIDENCE, now):
     """Store one file, after checking its name, type, size and first bytes (CT-057). Nothing is written for a file
     that fails: the check happens before the storage is touched."""
@@ -201,6 +239,8 @@ def missing_answers(application):
             missing.append(("victim", "Give the name of the person you are applying for"))
         if not application.victim_consent:
             missing.append(("victim", "Confirm the person you are applying for has agreed"))
+    if application.names_other_people and (problem := group_consent_problem(application)):
+        missing.append(("people", problem.rstrip(".")))
     if not application.contact_channel:
         missing.append(("contact", "Say how it is safe to contact you"))
     if not application.description.strip():
@@ -222,6 +262,9 @@ def submit_application(*, application, now):
         missing = missing_answers(application)
         if missing:
             raise CaseReviewError(missing[0][1] + ".")
+        if not application.names_other_people:
+            # Named while the basis was a group, then the basis changed: nobody else's details go with it.
+            application.affected_people.all().delete()
         outcome = precheck(application, today=now.date())
         application.reference = f"ASB-{now:%Y}-{application.pk:05d}"
         application.status = Status.RECEIVED
@@ -237,11 +280,33 @@ def submit_application(*, application, now):
                 {"label": v.incident.label, "qualifies": v.qualifies, "reason": v.reason} for v in outcome.verdicts
             ],
         }
+        application.pcc_area = pcc_area_for(application)
         application.save()
         CaseEvent.objects.create(application=application, status=Status.RECEIVED, at=now, note="Sent online.")
         notify_relevant_bodies(application=application, now=now)
         _write_to_applicant(application, "received", now=now)
     return application
+
+
+def pcc_area_for(application):
+    """The PCC area the case falls in (CT-107): by the postcode of the person affected, else the applicant's, through
+    its ward's local authority. With one area configured, every case is in it; unknown otherwise."""
+    from core.models import Postcode
+    from core.postcodes import is_valid_postcode, normalise_postcode
+
+    areas = list(PccArea.objects.prefetch_related("local_authorities"))
+    if len(areas) <= 1:
+        return areas[0] if areas else None
+    for raw in (application.victim_postcode, application.postcode):
+        if not is_valid_postcode(raw):
+            continue
+        record = Postcode.objects.lookup(normalise_postcode(raw))
+        if record is None or record.ward is None:
+            continue
+        for area in areas:
+            if any(la.pk == record.ward.local_authority_id for la in area.local_authorities.all()):
+                return area
+    return None
 
 
 def notify_relevant_bodies(*, application, now):
@@ -276,16 +341,39 @@ def _letter_values(application, *, now, **extra):
         "meeting": f"{application.meeting_at:%-d %B %Y at %H:%M}" if application.meeting_at else "",
         "chair": application.chair,
         "outcome": application.outcome_summary,
+        "disqualifier": application.get_disqualifier_display().lower() if application.disqualifier else "",
+        "disqualifier_reasons": application.disqualifier_reasons,
+        "disqualifiers_explanation": review_settings.disqualifiers_explanation,
+        "pcc_route": _pcc_route(review_settings, application, now=now),
     }
     values.update(extra)
     return values
 
 
+def _pcc_route(review_settings, application, *, now):
+    """The sentence telling the applicant they can ask the PCC to review a decision (CT-106), when it is switched
+    on; empty otherwise, so a letter never offers a route the partnership does not run."""
+    if not review_settings.pcc_review_enabled:
+        return ""
+    by = policies.add_working_days(_day(now), review_settings.pcc_request_window_days)
+    return (
+        f"You can also ask the {review_settings.pcc_office_name} to review this decision, by {by:%-d %B %Y}. "
+        "Tell your point of contact, or contact the office directly."
+    )
+
+
 def _write_to_applicant(application, key, *, now, **extra):
-    """Send the step's letter by email when email is how it is safe to reach the applicant; otherwise note on the
-    case that the officer must phone or post it (the applicant's safe-contact choice comes first)."""
+    """Write the step's letter and keep it on the case. It is emailed when email is how it is safe to reach the
+    applicant; otherwise the case says the officer must post it or read it out by phone, and the letter waits in
+    the list of letters to send (the applicant's safe-contact choice comes first)."""
     subject, body = letters.letter(key, _letter_values(application, now=now, **extra))
-    if application.email and application.contact_channel in ("", "email"):
+    channel = application.contact_channel or ("email" if application.email else "letter")
+    emailed = bool(application.email and channel == "email")
+    Letter.objects.create(
+        application=application, key=key, subject=subject, body=body, channel=channel, created_at=now,
+        emailed=emailed, sent_at=now if emailed else None,
+    )  # fmt: skip
+    if emailed:
         queue_email(
             to=application.email,
             template="case_reviews/emails/letter",
@@ -293,13 +381,29 @@ def _write_to_applicant(application, key, *, now, **extra):
             purpose=f"case-review-{key}",
         )
         return True
+    how = "post" if channel == "letter" else application.get_contact_channel_display().lower()
     CaseEvent.objects.create(
-        application=application,
-        status=application.status,
-        at=now,
-        note=f"Letter to send by {application.get_contact_channel_display().lower() or 'post'}: {subject}",
+        application=application, status=application.status, at=now, note=f"Letter to send by {how}: {subject}"
     )
     return False
+
+
+def mark_letter_sent(*, letter, user, now):
+    """The officer has posted the letter (or read it out by phone): it leaves the list of letters to send."""
+    with transaction.atomic():
+        letter = Letter.objects.select_for_update().get(pk=letter.pk)
+        if letter.emailed or letter.sent_at:
+            return letter
+        letter.sent_at = now
+        letter.sent_by = user
+        letter.save(update_fields=["sent_at", "sent_by"])
+        how = "posted" if letter.channel == "letter" else "given by phone"
+        CaseEvent.objects.create(
+            application=letter.application, status=letter.application.status, at=now, by=user,
+            note=f"Letter {how}: {letter.subject}",
+        )  # fmt: skip
+        audit.record(actor=user, action=audit.CHANGE, obj=letter.application, detail=f"marked letter {letter.pk} sent")
+    return letter
 
 
 # Clocks -----------------------------------------------------------------------------------------------------------
@@ -313,6 +417,7 @@ def targets_from(review_settings):
         outcome=review_settings.outcome_days,
         appeal_window=review_settings.appeal_window_days,
         appeal_decision=review_settings.appeal_decision_days,
+        pcc_review=review_settings.pcc_review_days,
     )
 
 
@@ -333,6 +438,9 @@ def case_dates(application, open_appeal=None):
     if application.status == Status.APPEAL:
         appeal = open_appeal or application.appeals.filter(decided_at__isnull=True).last()
         dates["appeal"] = _day(appeal.received_at) if appeal else dates["submitted"]
+    if application.status == Status.PCC_REVIEW:
+        request = application.pcc_reviews.filter(decided_at__isnull=True).last()
+        dates["pcc"] = _day(request.requested_at) if request else dates["submitted"]
     return dates
 
 
@@ -348,7 +456,8 @@ def due_for(application, targets, open_appeal=None):
 
 def _lock_for(application, action):
     locked = Application.objects.select_for_update().get(pk=application.pk)
-    if not policies.can(action, locked.status):
+    enabled = CaseReviewSettings.load().pcc_review_enabled
+    if not policies.can(action, locked.status, pcc_review_enabled=enabled):
         raise StepNotAllowed(f"That step cannot be taken while the case is '{locked.get_status_display().lower()}'.")
     return locked
 
@@ -375,8 +484,9 @@ def acknowledge(*, application, user, spoc, victim_support_offered=False, now):
 
 
 def decide_threshold(*, application, user, met, route, reasons, persistence="", harm="", response="",
-                     signposting="", now):  # fmt: skip
-    """Record the threshold decision with its reasons (CT-030, CT-034, CT-035, CT-081, CT-094)."""
+                     signposting="", disqualifier="", disqualifier_reasons="", now):  # fmt: skip
+    """Record the threshold decision with its reasons (CT-030, CT-034, CT-035, CT-081, CT-094), or that a
+    disqualifier in the partnership's procedures applies, with the reasons the applicant is told (CT-038)."""
     with transaction.atomic():
         application = _lock_for(application, "decide_threshold")
         if application.spoc is None:
@@ -390,8 +500,11 @@ def decide_threshold(*, application, user, met, route, reasons, persistence="", 
             automatic=automatic,
             reasons=reasons,
             factors={"persistence": persistence, "harm": harm, "response": response},
+            disqualifier=disqualifier,
+            disqualifier_reasons=disqualifier_reasons,
+            rules=rules,
         )
-        if met and route == "not_met":
+        if met and route in ("not_met", "disqualified"):
             problems.setdefault("route", "Choose on what basis the threshold is met.")
         if not met and not signposting.strip():
             problems.setdefault("signposting", "Record the signposting or onward referral (CT-094).")
@@ -399,7 +512,9 @@ def decide_threshold(*, application, user, met, route, reasons, persistence="", 
             field, message = next(iter(problems.items()))
             raise CaseReviewError(message, field=field)
         application.threshold_met = met
-        application.threshold_route = route if met else "not_met"
+        application.threshold_route = route if met else ("disqualified" if disqualifier else "not_met")
+        application.disqualifier = disqualifier
+        application.disqualifier_reasons = disqualifier_reasons if disqualifier else ""
         application.threshold_reasons = reasons
         application.persistence_view = persistence
         application.harm_view = harm
@@ -408,8 +523,9 @@ def decide_threshold(*, application, user, met, route, reasons, persistence="", 
         application.threshold_decided_at = now
         application.spoc = application.spoc or user
         status = Status.THRESHOLD_MET if met else Status.THRESHOLD_NOT_MET
-        _moved(application, status, user=user, now=now, detail=f"threshold decided: {'met' if met else 'not met'}")
-        _write_to_applicant(application, status, now=now)
+        detail = "met" if met else (f"not met, disqualified ({disqualifier})" if disqualifier else "not met")
+        _moved(application, status, user=user, now=now, detail=f"threshold decided: {detail}")
+        _write_to_applicant(application, "threshold_disqualified" if disqualifier else status, now=now)
     return application
 
 
@@ -504,6 +620,62 @@ def decide_appeal(*, application, user, outcome, reasons, now):
     return appeal
 
 
+def request_pcc_review(*, application, user, details, by_agency=False, now):
+    """The applicant has asked the Police and Crime Commissioner to review a decision, or the partnership refers it
+    (CT-106, CT-104): a 'threshold not met' decision or a review's outcome. The PCC's office is told by reference
+    only (GD-013); the clock for its answer starts."""
+    if not details.strip():
+        raise CaseReviewError("Say what the PCC is asked to look at.", field="details")
+    review_settings = CaseReviewSettings.load()
+    with transaction.atomic():
+        application = _lock_for(application, "request_pcc_review")
+        about = PccReview.About.THRESHOLD if application.status == Status.THRESHOLD_NOT_MET else PccReview.About.OUTCOME
+        request = PccReview.objects.create(
+            application=application, about=about, by_agency=by_agency, details=details, requested_at=now
+        )
+        if review_settings.pcc_office_email:
+            queue_email(
+                to=review_settings.pcc_office_email,
+                template="case_reviews/emails/pcc_review_requested",
+                context={"reference": application.reference, "about": request.get_about_display().lower(),
+                         "office": review_settings.pcc_office_name, "partnership_name": review_settings.contact_name},
+                purpose="case-review-pcc-review-requested",
+            )  # fmt: skip
+            request.office_told_at = now
+            request.save(update_fields=["office_told_at"])
+        _moved(application, Status.PCC_REVIEW, user=user, now=now, note=details,
+               detail=f"asked the PCC to review the {about} decision")  # fmt: skip
+        _write_to_applicant(application, "pcc_review_requested", now=now, pcc_office=review_settings.pcc_office_name)
+    return request
+
+
+def record_pcc_decision(*, application, user, decision, reasons, now):
+    """Record the PCC's answer (CT-106). If the PCC asks the relevant bodies to look again, a threshold decision is
+    made afresh and an outcome goes back to a new review; if the decision stands, the case returns to where it was,
+    ready to close."""
+    if not reasons.strip():
+        raise CaseReviewError("Record the PCC's reasons: the applicant is told them.", field="reasons")
+    with transaction.atomic():
+        application = _lock_for(application, "record_pcc_decision")
+        request = application.pcc_reviews.filter(decided_at__isnull=True).last()
+        request.decision = decision
+        request.decision_reasons = reasons
+        request.decided_at = now
+        request.save()
+        again = decision == PccReview.Decision.RECONSIDER
+        if request.about == PccReview.About.THRESHOLD:
+            status = Status.ACKNOWLEDGED if again else Status.THRESHOLD_NOT_MET
+            if again:
+                application.threshold_met = None
+                application.threshold_decided_at = None
+        else:
+            status = Status.THRESHOLD_MET if again else Status.OUTCOME_SENT
+        _moved(application, status, user=user, now=now, note=reasons, detail=f"recorded the PCC's decision: {decision}")
+        _write_to_applicant(application, "pcc_review_decided", now=now, reasons=reasons,
+                            pcc_office=CaseReviewSettings.load().pcc_office_name)  # fmt: skip
+    return request
+
+
 def close_case(*, application, user, reason, now):
     """Close the case with the reason the victim is told (CT-091)."""
     if not reason.strip():
@@ -560,7 +732,8 @@ PERSONAL_FIELDS = [
     "applicant_name", "organisation_name", "email", "phone", "address", "postcode", "victim_name",
     "victim_address", "victim_postcode", "victim_phone", "victim_email", "landlord", "safe_times", "description",
     "location", "witnesses", "impact", "desired_outcome", "health_or_disability", "communication_needs",
-    "threshold_reasons", "persistence_view", "harm_view", "response_view", "signposting", "chair_independence",
+    "threshold_reasons", "persistence_view", "harm_view", "response_view", "signposting", "disqualifier_reasons",
+    "chair_independence",
     "outcome_summary", "closure_reason",
 ]  # fmt: skip
 
@@ -583,23 +756,13 @@ def anonymise(*, application, now):
             evidence.file.delete(save=False)
         application.evidence.all().delete()
         application.incidents.all().delete()
+        application.affected_people.all().delete()
         application.events.update(note="")
         application.appeals.update(details="", outcome_reasons="")
+        application.pcc_reviews.update(details="", decision_reasons="")
+        application.letters.all().delete()
         application.recommendations.update(note="")
     return application
-
-
-def anonymise_expired(*, now):
-    """Anonymise every case closed more than the configured number of years ago. Safe to run twice."""
-    years = CaseReviewSettings.load().retention_years
-    cutoff = policies.add_months(now.date(), -12 * years)
-    done = 0
-    for application in Application.objects.filter(
-        status=Status.CLOSED, closed_at__date__lt=cutoff, anonymised_at__isnull=True
-    ):
-        anonymise(application=application, now=now)
-        done += 1
-    return done
 
 
 def draft_expiry(now) -> date:

@@ -21,6 +21,7 @@ def _facts():
             threshold_met=row["threshold_met"],
             review_held_on=day(row["review_held_at"]),
             has_recommendations=row["recommendation_count"] > 0,
+            area=row["pcc_area__name"] or "",
         )
 
 
@@ -36,15 +37,28 @@ def for_publication():
     return years
 
 
+def split_by_area(years):
+    """Whether the figures are worth splitting by PCC area: the partnership has cases in more than one (CT-107)."""
+    return len({name for year in years for name in year.areas}) > 1
+
+
 def as_csv():
-    """The same table as CSV, for the PCC or anyone who asks (CT-107)."""
+    """The same table as CSV, for the PCC or anyone who asks (CT-107): each year for all areas, then each PCC area's
+    share of it, so one file can go to each Police and Crime Commissioner."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(
-        ["Reporting year", "Applications", "Threshold not met", "Reviews carried out", "Reviews with recommendations"]
-    )
+        ["Reporting year", "PCC area", "Applications", "Threshold not met", "Reviews carried out",
+         "Reviews with recommendations"]
+    )  # fmt: skip
     for year in for_publication():
-        writer.writerow(
-            [year.label, year.applications, year.threshold_not_met, year.reviews, year.reviews_with_recommendations]
-        )
+        rows = [("All areas", year)] + [(name or AREA_NOT_KNOWN, counts) for name, counts in year.by_area]
+        for area, counts in rows:
+            writer.writerow(
+                [year.label, area, counts.applications, counts.threshold_not_met, counts.reviews,
+                 counts.reviews_with_recommendations]
+            )  # fmt: skip
     return out.getvalue()
+
+
+AREA_NOT_KNOWN = "Area not known"

@@ -21,13 +21,15 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from case_reviews import forms, policies, services, statistics
+from case_reviews import forms, letters, paper_form, policies, services, statistics
 from case_reviews.exceptions import CaseReviewError
 from case_reviews.models import (
+    AffectedPerson,
     Application,
     CaseReviewSettings,
     Evidence,
     Incident,
+    Letter,
     Recommendation,
     Status,
 )
@@ -53,6 +55,7 @@ STEPS = [
     Step("basis", "Who is applying", forms.BasisForm),
     Step("applicant", "Your details", forms.ApplicantForm),
     Step("victim", "The person affected", forms.VictimForm, only_when=lambda a: a.basis == "on_behalf"),
+    Step("people", "Other people affected", only_when=lambda a: a.names_other_people),
     Step("home", "Their home", forms.HomeForm, optional=True),
     Step("contact", "Safe ways to contact you", forms.ContactForm),
     Step("incidents", "Incidents and who you reported them to"),
@@ -83,6 +86,8 @@ def _step_url(token, slug):
         return reverse("case_reviews:incidents", args=[token])
     if slug == "evidence":
         return reverse("case_reviews:evidence", args=[token])
+    if slug == "people":
+        return reverse("case_reviews:people", args=[token])
     return reverse("case_reviews:step", args=[token, slug])
 
 
@@ -286,6 +291,78 @@ def incident_remove(request, token, incident_id):
     return redirect("case_reviews:incidents", token=token)
 
 
+def _people_step(request, application, token, *, error=None):
+    return _journey(
+        request,
+        "case_reviews/apply/people.html",
+        {
+            "application": application,
+            "token": token,
+            "people": application.affected_people.all(),
+            "needed": CaseReviewSettings.load().group_consents_needed if application.basis == "group" else 0,
+            "error": error,
+            "back_url": _back_url(application, token, "people"),
+        },
+        status=400 if error else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def people(request, token):
+    """The other people affected, added one page at a time (CT-022, no JavaScript). Continuing checks that enough
+    of a group have agreed, where the partnership asks for that."""
+    application, bad = _application_or_bad_link(request, token)
+    if bad:
+        return bad
+    if not application.names_other_people:
+        raise Http404("Only a group, or one of several people affected, names other people.")
+    if request.method == "POST":
+        if "later" in request.POST:
+            return redirect("case_reviews:saved", token=token)
+        problem = services.group_consent_problem(application)
+        if problem:
+            return _people_step(request, application, token, error=problem)
+        if "return_to_check" in request.GET:
+            return redirect("case_reviews:check", token=token)
+        return redirect(_next_url(application, token, "people"))
+    return _people_step(request, application, token)
+
+
+@require_http_methods(["GET", "POST"])
+def person_add(request, token):
+    application, bad = _application_or_bad_link(request, token)
+    if bad:
+        return bad
+    if not application.names_other_people:
+        raise Http404("Only a group, or one of several people affected, names other people.")
+    form = forms.AffectedPersonForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_affected_person(application=application, now=timezone.now(), **form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, f"{form.cleaned_data['name']} has been added.")
+            return redirect("case_reviews:people", token=token)
+    return _journey(
+        request,
+        "case_reviews/apply/person_form.html",
+        {"application": application, "token": token, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+def person_remove(request, token, person_id):
+    application, bad = _application_or_bad_link(request, token)
+    if bad:
+        return bad
+    get_object_or_404(AffectedPerson, pk=person_id, application=application)
+    services.remove_affected_person(application=application, person_id=person_id, now=timezone.now())
+    messages.success(request, "The person has been removed.")
+    return redirect("case_reviews:people", token=token)
+
+
 @require_http_methods(["GET", "POST"])
 def evidence(request, token):
     """Upload supporting evidence or written consent (CT-022, CT-057): checked before it is stored, kept private."""
@@ -403,6 +480,7 @@ def check(request, token):
             "missing": [(_step_url(token, page), message) for page, message in services.missing_answers(application)],
             "precheck": services.precheck(application, today=timezone.localdate()),
             "incidents": application.incidents.prefetch_related("reports"),
+            "people": application.affected_people.all() if application.names_other_people else None,
             "files": application.evidence.all(),
             "sections": summary_sections(application, token),
             "error": error,
@@ -451,6 +529,113 @@ def sent(request, token):
     return _journey(request, "case_reviews/apply/sent.html", {"application": application, "token": token})
 
 
+# Other ways to apply, and the partners' letter (CT-070..CT-072) -----------------------------------------------------
+
+
+def _contact_line(review_settings):
+    parts = [review_settings.contact_name]
+    if review_settings.contact_phone:
+        parts.append(f"phone {review_settings.contact_phone}")
+    if review_settings.contact_email:
+        parts.append(f"email {review_settings.contact_email}")
+    if review_settings.contact_address:
+        parts.append("post " + ", ".join(line.strip() for line in review_settings.contact_address.splitlines() if line))
+    return "; ".join(parts)
+
+
+def _information_page_url(request):
+    from case_reviews.models import CaseReviewPage
+
+    page = CaseReviewPage.objects.live().first()
+    return page.get_url(request) if page else ""
+
+
+@require_GET
+def application_form(request):
+    """The application form to print, or to read and fill in with help (CT-070, CT-072): the journey's questions."""
+    review_settings = CaseReviewSettings.load()
+    return render(
+        request,
+        "case_reviews/paper_form.html",
+        {
+            "sections": paper_form_sections(),
+            "review_settings": review_settings,
+            "information_page_url": _information_page_url(request),
+        },
+    )
+
+
+def paper_form_sections():
+    return paper_form.sections(STEPS)
+
+
+@require_GET
+def application_form_text(request):
+    """The same form as a plain-text file, to fill in on any computer (CT-072)."""
+    body = paper_form.as_text(paper_form_sections(), contact=_contact_line(CaseReviewSettings.load()))
+    response = HttpResponse(body, content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="asb-case-review-application-form.txt"'
+    return response
+
+
+@require_GET
+def application_form_docx(request):
+    """The same form as a Word document with real headings, to fill in on a computer or print (CT-072)."""
+    body = paper_form.as_docx(paper_form_sections(), contact=_contact_line(CaseReviewSettings.load()))
+    response = HttpResponse(
+        body, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
+    response["Content-Disposition"] = 'attachment; filename="asb-case-review-application-form.docx"'
+    return response
+
+
+def _partner_letter(request):
+    review_settings = CaseReviewSettings.load()
+    needed = review_settings.complaints_needed
+    threshold = (
+        f"you have complained about the same problem {needed} time{'s' if needed != 1 else ''} or more in the last "
+        f"{review_settings.application_window_months} months, each time within "
+        f"{review_settings.complaint_window_months} month{'s' if review_settings.complaint_window_months != 1 else ''}"
+        " of it happening"
+    )
+    if review_settings.local_rules:
+        threshold += ", or after " + " or ".join(review_settings.local_rules)
+    return letters.letter(
+        "partner_letter",
+        {
+            "threshold": threshold,
+            "apply_url": request.build_absolute_uri(reverse("case_reviews:start")),
+            "contact": _contact_line(review_settings),
+        },
+    )
+
+
+@require_GET
+def partner_letter(request):
+    """ "Do you know about the ASB Case Review?" (CT-071): a page to share with any victim who reports ASB a second
+    time, and the same words for partner agencies to put in their letters."""
+    subject, body = _partner_letter(request)
+    return render(
+        request,
+        "case_reviews/partner_letter.html",
+        {
+            "subject": subject,
+            "paragraphs": [p for p in body.split("\n\n") if p.strip()],
+            "review_settings": CaseReviewSettings.load(),
+            "information_page_url": _information_page_url(request),
+        },
+    )
+
+
+@require_GET
+def partner_letter_text(request):
+    """The partners' paragraph as a text file, to paste into a letter or message (CT-071)."""
+    subject, body = _partner_letter(request)
+    response = HttpResponse(f"{subject}\n\n{body}\n", content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="do-you-know-about-the-asb-case-review.txt"'
+    return response
+
+
 # The case officers' desk ------------------------------------------------------------------------------------------
 
 
@@ -484,7 +669,8 @@ def cases(request):
         rows.append({"application": application, "due": due, "overdue": bool(due and due.overdue(today))})
     audit.record(actor=request.user, action=audit.VIEW, obj=None, label="ASB case review list",
                  detail=f"listed {len(rows)} cases", request=request)  # fmt: skip
-    return _staff_page(request, "case_reviews/staff/cases.html", {"rows": rows, "show": show, "today": today})
+    context = {"rows": rows, "show": show, "today": today, "letters_to_post": Letter.objects.to_post().count()}
+    return _staff_page(request, "case_reviews/staff/cases.html", context)
 
 
 ACTIONS = {
@@ -508,6 +694,10 @@ ACTIONS = {
     "open_appeal": (forms.AppealForm, lambda a, d, u, now: services.open_appeal(application=a, user=u, now=now, **d)),
     "decide_appeal": (forms.AppealDecisionForm, lambda a, d, u, now: services.decide_appeal(application=a, user=u,
                                                                                             now=now, **d)),
+    "request_pcc_review": (forms.PccRequestForm, lambda a, d, u, now: services.request_pcc_review(
+        application=a, user=u, now=now, **d)),
+    "record_pcc_decision": (forms.PccDecisionForm, lambda a, d, u, now: services.record_pcc_decision(
+        application=a, user=u, now=now, **d)),
     "close": (forms.CloseForm, lambda a, d, u, now: services.close_case(application=a, user=u, now=now, **d)),
     "add_recommendation": (
         forms.RecommendationForm,
@@ -523,6 +713,8 @@ ACTION_TITLES = {
     "send_outcome": "Send the outcome",
     "open_appeal": "Record an appeal",
     "decide_appeal": "Decide the appeal",
+    "request_pcc_review": "Record a request for the PCC's review",
+    "record_pcc_decision": "Record the PCC's decision",
     "close": "Close the case",
     "add_recommendation": "Add a recommendation",
 }
@@ -560,20 +752,25 @@ def case_detail(request, pk):
         {"name": name, "title": ACTION_TITLES[name],
          "form": failed_form if name == failed_action else ACTIONS[name][0](prefix=name)}
         for name in ACTIONS
-        if policies.can(name, application.status)
+        if policies.can(name, application.status, pcc_review_enabled=review_settings.pcc_review_enabled)
     ]  # fmt: skip
     audit.record(actor=request.user, action=audit.VIEW, obj=application, detail="opened the case", request=request)
+    people = list(application.affected_people.all())
     return _staff_page(
         request,
         "case_reviews/staff/case.html",
         {
             "application": application,
             "incidents": application.incidents.prefetch_related("reports"),
+            "people": people,
+            "people_agreed": sum(person.consents for person in people),
             "files": application.evidence.all(),
             "events": application.events.select_related("by"),
             "notifications": application.notifications.select_related("body"),
             "recommendations": application.recommendations.select_related("owner"),
             "appeals": application.appeals.all(),
+            "pcc_reviews": application.pcc_reviews.all(),
+            "letters": application.letters.select_related("sent_by"),
             "due": due,
             "overdue": bool(due and due.overdue(timezone.localdate())),
             "actions": available,
@@ -605,6 +802,46 @@ def recommendation_update(request, pk, recommendation_id):
 
 @login_required(login_url="wagtailadmin_login")
 @require_GET
+def letters_to_post(request):
+    """Every letter still to post, oldest first, across all cases: the applicants who said post is the safe way."""
+    _officer(request)
+    rows = Letter.objects.to_post().select_related("application")[:500]
+    audit.record(actor=request.user, action=audit.VIEW, obj=None, label="ASB case review letters to post",
+                 detail=f"listed {len(rows)} letters to post", request=request)  # fmt: skip
+    return _staff_page(request, "case_reviews/staff/letters_to_post.html", {"rows": rows})
+
+
+@login_required(login_url="wagtailadmin_login")
+@require_GET
+def letter_print(request, pk, letter_id):
+    """One letter as it was written, laid out to print and post: the applicant's address, the date, the words."""
+    _officer(request)
+    application = _case(pk)
+    letter = get_object_or_404(Letter, pk=letter_id, application=application)
+    audit.record(actor=request.user, action=audit.VIEW, obj=application,
+                 detail=f"opened letter {letter.pk} to print", request=request)  # fmt: skip
+    return _staff_page(
+        request,
+        "case_reviews/staff/letter_print.html",
+        {"application": application, "letter": letter, "review_settings": CaseReviewSettings.load()},
+    )
+
+
+@login_required(login_url="wagtailadmin_login")
+@require_POST
+def letter_sent(request, pk, letter_id):
+    _officer(request)
+    application = _case(pk)
+    letter = get_object_or_404(Letter, pk=letter_id, application=application)
+    services.mark_letter_sent(letter=letter, user=request.user, now=timezone.now())
+    messages.success(request, f"Marked as sent: {letter.subject}.")
+    if request.POST.get("next") == "letters":
+        return redirect("case_reviews:letters_to_post")
+    return redirect("case_reviews:case", pk=application.pk)
+
+
+@login_required(login_url="wagtailadmin_login")
+@require_GET
 def staff_evidence_download(request, pk, evidence_id):
     _officer(request)
     application = _case(pk)
@@ -617,8 +854,9 @@ def staff_evidence_download(request, pk, evidence_id):
 def export_case(application):
     """Everything held about one application, for a subject access request (GD-030) or a partner's secure copy."""
     fields = [f.name for f in Application._meta.concrete_fields if f.name not in ("id",)]
-    data = {name: getattr(application, name) for name in fields if name != "spoc"}
+    data = {name: getattr(application, name) for name in fields if name not in ("spoc", "pcc_area")}
     data["spoc"] = application.spoc.email if application.spoc else None
+    data["pcc_area"] = application.pcc_area.name if application.pcc_area else None
     data["incidents"] = [
         {
             "happened_on": incident.happened_on,
@@ -629,12 +867,16 @@ def export_case(application):
         }
         for incident in application.incidents.prefetch_related("reports")
     ]  # fmt: skip
+    data["affected_people"] = list(application.affected_people.values("name", "contact", "consents"))
     data["evidence"] = list(application.evidence.values("kind", "original_name", "content_type", "size",
                                                         "uploaded_at"))  # fmt: skip
     data["history"] = list(application.events.values("status", "at", "note"))
     data["bodies_notified"] = list(application.notifications.values("body__name", "notified_at"))
     data["recommendations"] = list(application.recommendations.values("text", "owner__name", "due_on", "state",
                                                                       "note"))  # fmt: skip
+    data["pcc_reviews"] = list(application.pcc_reviews.values("about", "by_agency", "details", "requested_at",
+                                                              "decision", "decision_reasons", "decided_at"))  # fmt: skip
+    data["letters"] = list(application.letters.values("subject", "body", "channel", "created_at", "sent_at"))
     data["appeals"] = list(application.appeals.values("kind", "ground", "by_agency", "details", "received_at",
                                                       "outcome", "outcome_reasons", "decided_at"))  # fmt: skip
     return data

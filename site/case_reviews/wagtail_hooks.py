@@ -1,5 +1,6 @@
 """ASB Case Reviews in the Wagtail admin: the cases desk (for case officers and partnership admins only), and the
-lists they keep: the relevant bodies told of every application, the letters' words, and notes on the statistics."""
+lists they keep: the relevant bodies told of every application, the letters' words, notes on the statistics and the
+PCC areas the statistics are split by."""
 
 from django.urls import reverse
 from wagtail import hooks
@@ -9,7 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from case_reviews.letters import DEFAULT_LETTERS
-from case_reviews.models import LetterTemplate, RelevantBody, YearNote
+from case_reviews.models import LetterTemplate, PccArea, RelevantBody, YearNote
 
 
 class CasesMenuItem(MenuItem):
@@ -32,7 +33,7 @@ class RelevantBodyViewSet(SnippetViewSet):
 
 
 class LetterTemplateViewSet(SnippetViewSet):
-    """The words of each letter. Keys: """ + ", ".join(DEFAULT_LETTERS) + "."
+    """The words of each letter. Keys: """ + ", ".join([*DEFAULT_LETTERS, "partner_letter"]) + "."
 
     model = LetterTemplate
     icon = "mail"
@@ -48,11 +49,21 @@ class YearNoteViewSet(SnippetViewSet):
     list_display = ["year_starting", "note"]
 
 
+class PccAreaViewSet(SnippetViewSet):
+    """The Police and Crime Commissioner areas the cases fall in, for the statistics split (CT-107)."""
+
+    model = PccArea
+    icon = "site"
+    menu_label = "PCC areas"
+    list_display = ["name"]
+    panels = [FieldPanel("name"), FieldPanel("local_authorities")]
+
+
 class CaseReviewGroup(SnippetViewSetGroup):
     menu_label = "Case review lists"
     menu_icon = "warning"
     menu_order = 361
-    items = (RelevantBodyViewSet, LetterTemplateViewSet, YearNoteViewSet)
+    items = (RelevantBodyViewSet, LetterTemplateViewSet, YearNoteViewSet, PccAreaViewSet)
 
 
 register_snippet(CaseReviewGroup)

@@ -5,7 +5,7 @@ from datetime import timedelta
 import factory
 from django.utils import timezone
 
-from case_reviews.models import Application, Incident, IncidentReport, Recommendation, RelevantBody
+from case_reviews.models import AffectedPerson, Application, Incident, IncidentReport, Recommendation, RelevantBody
 
 
 class RelevantBodyFactory(factory.django.DjangoModelFactory):
@@ -57,6 +57,16 @@ class IncidentFactory(factory.django.DjangoModelFactory):
     application = factory.SubFactory(ApplicationFactory)
     happened_on = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=20))
     what_happened = "Loud music until 3am."
+
+
+class AffectedPersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AffectedPerson
+
+    application = factory.SubFactory(ApplicationFactory, basis="group")
+    name = factory.Sequence(lambda n: f"Neighbour {n}")
+    contact = "Flat 2, Example Court"
+    consents = True
 
 
 class IncidentReportFactory(factory.django.DjangoModelFactory):

@@ -24,7 +24,15 @@ def test_demo_has_a_case_in_every_status_an_appeal_and_a_closed_case_with_recomm
     assert closed.recommendations.count() == 2 and closed.appeals.exists() and closed.closure_reason
     assert Application.objects.get(status="appeal").appeals.filter(decided_at__isnull=True).exists()
     demo.load()  # idempotent
-    assert Application.objects.count() == 11
+    assert Application.objects.count() == 12
+
+
+def test_ct022_the_demo_has_a_group_application_naming_the_people_affected(loaded):
+    group = Application.objects.get(basis="group")
+    assert group.organisation_name and group.status == "meeting_scheduled"
+    assert list(group.affected_people.values_list("name", "consents")) == [("Jane Okoro", True), ("Peter Lin", True)]
+    demo.load()  # idempotent: nobody named twice
+    assert group.affected_people.count() == 2
 
 
 def test_ct001_to_ct006_ct070_the_information_page(client, loaded):

@@ -46,6 +46,9 @@ NASTY_TEXT = st.one_of(
             "<script>",
             "'; DROP TABLE",
             "email",
+            "¹",
+            "²⁰²⁴",
+            "١٢",
         ]
     ),
     st.builds(lambda char, size: char * size, st.characters(codec="utf-8"), st.integers(4990, 5010)),
@@ -102,3 +105,36 @@ def test_uploads_either_pass_the_check_or_are_never_stored(client, draft, name, 
     if stored:
         assert allowed == ""
         Evidence.objects.filter(application=application).delete()
+
+
+OFFICER_ACTIONS = ["decide_threshold", "request_pcc_review", "record_pcc_decision", "close", "no_such_step"]
+OFFICER_FIELDS = ["met", "route", "reasons", "persistence", "harm", "response", "signposting", "disqualifier",
+                  "disqualifier_reasons", "details", "by_agency", "decision", "reason"]  # fmt: skip
+
+
+@pytest.fixture
+def officer_case(client, relevant_bodies, case_officer):
+    """A case at each of the states the new steps start from, with both disqualifiers and the PCC route on."""
+    from django.utils import timezone
+
+    from case_reviews.models import CaseReviewSettings
+    from tests.permissions import sign_in
+
+    CaseReviewSettings.objects.update_or_create(defaults={
+        "vexatious_enabled": True, "late_reports_enabled": True, "disqualifiers_explanation": "Why",
+        "pcc_review_enabled": True, "pcc_office_name": "The PCC's office"})  # fmt: skip
+    case = services.submit_application(application=ApplicationFactory(), now=timezone.now())
+    case = services.acknowledge(application=case, user=case_officer, spoc=case_officer, now=timezone.now())
+    sign_in(client, case_officer)
+    return case
+
+
+@SETTINGS
+@given(action=st.sampled_from(OFFICER_ACTIONS), data=st.dictionaries(st.sampled_from(OFFICER_FIELDS), NASTY_TEXT,
+                                                                      max_size=8))  # fmt: skip
+def test_no_server_error_for_any_officer_step_with_disqualifiers_and_the_pcc_review(client, officer_case, action,
+                                                                                   data):  # fmt: skip
+    """CT-038 and CT-106: the new fields and steps answer any post with a page or a redirect."""
+    posted = {f"{action}-{name}": value for name, value in data.items()}
+    response = client.post(f"/case-review/cases/{officer_case.pk}/", {"action": action, **posted})
+    assert response.status_code in (200, 302, 400, 404), response.status_code

@@ -259,3 +259,116 @@ def test_ct057_uploads_checked_for_type_and_size(name, content_type, size, head,
 def test_gd020_retention_ends_six_years_after_closure_even_from_a_leap_day():
     assert policies.retention_ends(D(2024, 2, 29), 6) == D(2030, 2, 28)
     assert policies.retention_ends(D(2025, 3, 31), 5) == D(2030, 3, 31)
+
+
+# CT-038 disqualifiers: configurable, recorded with reasons, at their boundaries -------------------------------------
+
+LATE = ThresholdRules(late_reports_enabled=True, investigation_working_days=10)
+
+
+@pytest.mark.parametrize(
+    ("reported", "applied", "too_recent"),
+    [
+        (D(2025, 6, 2), D(2025, 6, 16), False),  # Mon to Mon a fortnight later: exactly 10 working days is enough
+        (D(2025, 6, 3), D(2025, 6, 16), True),  # 9 working days: just before applying
+        (D(2025, 6, 16), D(2025, 6, 16), True),  # the same day
+        (D(2025, 12, 19), D(2026, 1, 6), True),  # Christmas, Boxing Day and New Year's Day do not count: 9 days
+        (D(2025, 12, 19), D(2026, 1, 7), False),  # 10 working days
+        (D(2025, 4, 11), D(2025, 4, 28), True),  # Good Friday and Easter Monday skipped: 9 working days
+        (D(2025, 4, 11), D(2025, 4, 29), False),
+    ],
+)
+def test_ct038_a_complaint_just_before_applying_at_the_boundary(reported, applied, too_recent):
+    """CT-038: fewer than the configured working days between complaint and application is 'just before'."""
+    assert policies.is_too_recent(reported, applied, 10) is too_recent
+
+
+APPLIED = D(2025, 6, 16)
+
+
+def three_complaints(*reported_days_before, applied=APPLIED):
+    from datetime import timedelta
+
+    return [incident(applied - timedelta(days=n + 1), applied - timedelta(days=n)) for n in reported_days_before]
+
+
+def test_ct038_late_reports_may_apply_only_when_the_number_depends_on_recent_complaints():
+    # 14 Jun 2025 is a Saturday: complaints on 13, 12, 11 June are 1, 2 and 3 working days before 16 June.
+    recent = policies.evaluate_threshold(three_complaints(3, 4, 5), applied_on=D(2025, 6, 16), rules=LATE)
+    assert recent.met and recent.too_recent == 3 and recent.late_reports_may_apply
+    assert "less than 10 working days" in recent.summary
+    one_recent = policies.evaluate_threshold(three_complaints(3, 40, 60), applied_on=D(2025, 6, 16), rules=LATE)
+    assert one_recent.too_recent == 1 and one_recent.late_reports_may_apply  # 2 of 3 had time: still depends on it
+    none_recent = policies.evaluate_threshold(three_complaints(30, 40, 60), applied_on=D(2025, 6, 16), rules=LATE)
+    assert none_recent.too_recent == 0 and not none_recent.late_reports_may_apply
+    switched_off = policies.evaluate_threshold(three_complaints(3, 4, 5), applied_on=D(2025, 6, 16),
+                                               rules=ThresholdRules())  # fmt: skip
+    assert not switched_off.late_reports_may_apply and "working days" not in switched_off.summary
+    with_two_needed = ThresholdRules(complaints_needed=2, late_reports_enabled=True)
+    enough_with_time = policies.evaluate_threshold(three_complaints(3, 40, 60), applied_on=D(2025, 6, 16),
+                                                   rules=with_two_needed)  # fmt: skip
+    assert not enough_with_time.late_reports_may_apply  # two complaints had time: the number is met without it
+
+
+FACTORS = {"persistence": "p", "harm": "h", "response": "r"}
+
+
+def decision(rules, incidents, **kwargs):
+    automatic = policies.evaluate_threshold(incidents, applied_on=D(2025, 6, 16), rules=rules)
+    values = {"met": False, "reasons": "Why", "factors": {}, "automatic": automatic, "rules": rules, **kwargs}
+    return policies.check_threshold_decision(**values)
+
+
+@pytest.mark.parametrize(
+    ("rules", "days_before", "kwargs", "refused_on"),
+    [
+        # No disqualifier: the law's "must" stands (CT-030).
+        (LATE, (3, 4, 5), {}, "met"),
+        # The late-reports disqualifier, recorded with its reasons, lets a "not met" stand; no discretion needed.
+        (LATE, (3, 4, 5), {"disqualifier": "late_reports", "disqualifier_reasons": "No time to act"}, None),
+        # ...but never without the reasons the applicant is told.
+        (LATE, (3, 4, 5), {"disqualifier": "late_reports", "disqualifier_reasons": " "}, "disqualifier_reasons"),
+        # ...nor when the complaints were not just before applying.
+        (LATE, (30, 40, 60), {"disqualifier": "late_reports", "disqualifier_reasons": "x"}, "disqualifier"),
+        # ...nor with "met".
+        (LATE, (3, 4, 5), {"met": True, "disqualifier": "late_reports", "disqualifier_reasons": "x"}, "disqualifier"),
+        # A disqualifier the procedures do not contain cannot be used.
+        (ThresholdRules(), (3, 4, 5), {"disqualifier": "late_reports", "disqualifier_reasons": "x"}, "disqualifier"),
+        (LATE, (30, 40, 60), {"disqualifier": "vexatious", "disqualifier_reasons": "x"}, "disqualifier"),
+        # Vexatious, when switched on, is the officer's finding, whatever the dates.
+        (ThresholdRules(vexatious_enabled=True), (30, 40, 60),
+         {"disqualifier": "vexatious", "disqualifier_reasons": "Third identical application this month"}, None),
+    ],
+)  # fmt: skip
+def test_ct038_disqualifier_decisions(rules, days_before, kwargs, refused_on):
+    problems = decision(rules, three_complaints(*days_before), **kwargs)
+    if refused_on is None:
+        assert problems == {}
+    else:
+        assert refused_on in problems, problems
+
+
+def test_ct038_disqualifiers_are_data_and_validated():
+    assert ThresholdRules().disqualifiers == {}
+    both = ThresholdRules(vexatious_enabled=True, late_reports_enabled=True)
+    assert list(both.disqualifiers) == ["vexatious", "late_reports"]
+    with pytest.raises(policies.RulesInvalid):
+        ThresholdRules(late_reports_enabled=True, investigation_working_days=0)
+
+
+# CT-106 the PCC review step ----------------------------------------------------------------------------------------
+
+
+def test_ct106_pcc_review_step_exists_only_when_switched_on():
+    for status in ("threshold_not_met", "outcome_sent"):
+        assert policies.can("request_pcc_review", status)
+        assert not policies.can("request_pcc_review", status, pcc_review_enabled=False)
+    assert not policies.can("request_pcc_review", "threshold_met")
+    assert not policies.can("close", "pcc_review")  # not while the PCC is looking at it
+    assert policies.can("record_pcc_decision", "pcc_review", pcc_review_enabled=False)  # one already under way
+
+
+def test_ct106_pcc_review_clock_in_working_days_across_christmas():
+    due = policies.next_due("pcc_review", {"pcc": D(2025, 12, 22)}, policies.Targets(pcc_review=5))
+    assert due.due_on == D(2025, 12, 31)  # 23, 24, 29, 30, 31 December: Christmas and Boxing Day skipped
+    assert "Police and Crime Commissioner" in due.step

@@ -38,6 +38,13 @@ ROUTES = {
     "update a recommendation": ("post", lambda w: f"/case-review/cases/{w.case.pk}/recommendations/{w.rec.pk}/",
                                 "staff"),
     "statistics export": ("get", lambda w: "/case-review/cases/statistics.csv", "staff"),
+    "letters to post": ("get", lambda w: "/case-review/cases/letters-to-post/", "staff"),
+    "print a letter": ("get", lambda w: f"/case-review/cases/{w.case.pk}/letters/{w.letter.pk}/", "staff"),
+    "mark a letter sent": ("post", lambda w: f"/case-review/cases/{w.case.pk}/letters/{w.letter.pk}/sent/", "staff"),
+    "application form to print (CT-072)": ("get", lambda w: "/case-review/application-form/", "public"),
+    "application form as text (CT-072)": ("get", lambda w: "/case-review/application-form.txt", "public"),
+    "application form as DOCX (CT-072)": ("get", lambda w: "/case-review/application-form.docx", "public"),
+    "partners' page (CT-071)": ("get", lambda w: "/case-review/do-you-know/", "public"),
     "see own application": ("get", lambda w: f"/case-review/apply/{w.token(w.case)}/", "applicant"),
     "download own evidence": ("get", lambda w: f"/case-review/apply/{w.token(w.case)}/evidence/{w.case_file.pk}/",
                               "applicant"),
@@ -63,6 +70,7 @@ class World:
         )  # fmt: skip
         self.case = services.submit_application(application=self.case, now=now)
         self.rec = RecommendationFactory(application=self.case, owner=relevant_bodies[0])
+        self.letter = self.case.letters.get()
         self.draft = ApplicationFactory(applicant_name="Draft Person")
         self.draft_file = services.add_evidence(
             application=self.draft, now=now,

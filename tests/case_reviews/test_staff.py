@@ -85,7 +85,7 @@ def test_ct088_daily_digest_once_a_day_to_case_officers_only(case_officer, comms
     assert DigestRun.objects.count() == 1
 
 
-def test_digest_command_and_anonymise_command_run(case_officer, relevant_bodies):
+def test_digest_command_and_the_daily_retention_run(case_officer, relevant_bodies):
     from io import StringIO
 
     from django.core.management import call_command
@@ -93,5 +93,5 @@ def test_digest_command_and_anonymise_command_run(case_officer, relevant_bodies)
     sent(10)
     out = StringIO()
     call_command("case_review_digest", stdout=out)
-    call_command("anonymise_case_reviews", stdout=out)
-    assert "digest email" in out.getvalue() and "anonymised" in out.getvalue()
+    call_command("apply_retention", stdout=out)
+    assert "digest email" in out.getvalue() and "case-review-anonymisation" in out.getvalue()

@@ -1,6 +1,7 @@
 """ASB Case Review in Chromium (issue 10): an applicant applies on someone's behalf with the keyboard, leaves,
 comes back by the link and sends; the quick exit leaves at once (with and without JavaScript); a case officer
-decides the threshold. axe-core runs on every page visited (CT-021, CT-039, CT-061, CT-034)."""
+decides the threshold; a group names the other people affected without JavaScript. axe-core runs on every page
+visited (CT-021, CT-022, CT-039, CT-061, CT-034)."""
 
 import re
 from datetime import timedelta
@@ -136,6 +137,53 @@ def test_applicant_applies_for_someone_else_with_the_keyboard_leaves_resumes_and
     later.context.close()
 
 
+def test_a_group_names_the_people_affected_without_javascript(bodies, page_without_javascript, visit, check):
+    """CT-022: a group adds the other people affected one page at a time and removes one, with the keyboard and no
+    JavaScript; where the area needs a number of them to agree, continuing with fewer is refused and says why."""
+    from case_reviews import services
+    from case_reviews.models import CaseReviewSettings
+    from tests.case_reviews.factories import ApplicationFactory
+
+    review_settings = CaseReviewSettings.load()
+    review_settings.group_consents_needed = 2
+    review_settings.save()
+    application = ApplicationFactory(basis="group", applicant_name="Rosa Green")
+    link = f"/case-review/apply/{services.application_token(application)}"
+    page = page_without_javascript
+    limit_waiting(page)
+    visit(page, f"{link}/people/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Other people affected")
+    expect(page.locator(".govuk-inset-text")).to_contain_text("at least 2 people in the group")
+
+    press_enter_on(page, page.get_by_role("link", name="Add a person"), check)
+    press_enter_on(page, page.get_by_role("button", name="Add this person"), check)
+    expect(page).to_have_title(re.compile(r"^Error: Add a person affected"))
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the name of the person affected")
+    for name in ("Tom Hill", "Ann Lee"):
+        type_into(page, "Their name", name)
+        choose(page, "They have agreed to this application being made for them")
+        press_enter_on(page, page.get_by_role("button", name="Add this person"), check)
+        expect(page.locator("main")).to_contain_text(name)
+        if name == "Tom Hill":
+            press_enter_on(page, page.get_by_role("link", name="Add another person"), check)
+
+    press_enter_on(page, page.get_by_role("button", name="Remove Ann Lee"), check)
+    expect(page.locator("main")).not_to_contain_text("Ann Lee")
+    press_enter_on(page, page.get_by_role("button", name="Continue"), check)
+    expect(page).to_have_title(re.compile(r"^Error: Other people affected"))
+    expect(page.locator(".govuk-error-summary")).to_contain_text("add 1 more person who has agreed")
+
+    press_enter_on(page, page.get_by_role("link", name="Add another person"), check)
+    type_into(page, "Their name", "Ann Lee")
+    choose(page, "They have agreed to this application being made for them")
+    press_enter_on(page, page.get_by_role("button", name="Add this person"), check)
+    press_enter_on(page, page.get_by_role("button", name="Continue"), check)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Their home")
+    visit(page, f"{link}/check-your-answers/")
+    expect(page.locator("main")).to_contain_text("Tom Hill")
+    expect(page.locator("main")).to_contain_text("Ann Lee")
+
+
 def test_the_quick_exit_leaves_at_once(bodies, page, visit, page_without_javascript):
     limit_waiting(page)
     page.route("https://www.bbc.co.uk/**", lambda route: route.fulfill(
@@ -214,15 +262,41 @@ def test_a_case_officer_decides_the_threshold(bodies, page, live_server, visit, 
 def test_the_information_procedures_and_statistics_pages_pass_axe_without_javascript(
     bodies, page, page_without_javascript, visit
 ):
-    """CT-001..CT-016: the editors' pages, with and without JavaScript."""
+    """CT-001..CT-016, CT-070..CT-072, CT-107: the editors' pages, the printable application form and the partners'
+    "Do you know about the ASB Case Review?" page, with and without JavaScript."""
     from case_reviews import demo
     from case_reviews.models import CaseReviewPage, CaseReviewProcedurePage, CaseReviewStatisticsPage
 
     demo.load()
     urls = [CaseReviewPage.objects.get().url, CaseReviewStatisticsPage.objects.get().url]
     urls += [procedure.url for procedure in CaseReviewProcedurePage.objects.all()]
+    urls += ["/case-review/application-form/", "/case-review/do-you-know/"]
     for browser_page in (page, page_without_javascript):
         limit_waiting(browser_page)
         for url in urls:
             visit(browser_page, url)
     expect(page_without_javascript.get_by_role("heading", level=1)).to_contain_text("ASB Case Review")
+
+
+def test_a_case_officer_prints_a_letter_for_an_applicant_who_chose_post(bodies, page, live_server, visit, follow, axe):
+    """Letters for applicants who said post is the safe way to reach them: listed, printed, marked as posted."""
+    from case_reviews import services
+    from core.models import User
+    from tests.case_reviews.factories import ApplicationFactory
+
+    limit_waiting(page)
+    officer = User.objects.get(email="cases@example.org")
+    application = ApplicationFactory(applicant_name="Harriet Post", contact_channel="letter")
+    application = services.submit_application(application=application, now=timezone.now())
+    sign_in_as(page.context, live_server, officer)
+
+    visit(page, "/case-review/cases/")
+    follow(page, page.get_by_role("link", name="Letters to post: 1"))
+    # The print page is the letter alone, without the site's header: axe still runs on it.
+    follow(page, page.get_by_role("link", name=re.compile("^Print: We have received")), public=False)
+    axe(page)
+    expect(page.get_by_role("main")).to_contain_text("Harriet Post")
+    expect(page.get_by_role("main")).to_contain_text(application.reference)
+    visit(page, "/case-review/cases/letters-to-post/")
+    follow(page, page.get_by_role("button", name=re.compile("^Mark as posted")))
+    expect(page.get_by_role("cell", name="No letters to post.")).to_be_visible()

@@ -1,5 +1,6 @@
 from .pages import CaseReviewPage, CaseReviewProcedurePage, CaseReviewStatisticsPage
 from .records import (
+    AffectedPerson,
     Agency,
     Appeal,
     Application,
@@ -9,11 +10,15 @@ from .records import (
     CaseEvent,
     ContactChannel,
     DigestRun,
+    Disqualifier,
     Evidence,
     HateMotivation,
     Incident,
     IncidentReport,
+    Letter,
     LetterTemplate,
+    PccArea,
+    PccReview,
     Recommendation,
     Relationship,
     RelevantBody,
@@ -26,6 +31,7 @@ from .records import (
 from .settings import CaseReviewSettings
 
 __all__ = [
+    "AffectedPerson",
     "Agency",
     "Appeal",
     "Application",
@@ -39,11 +45,15 @@ __all__ = [
     "CaseReviewStatisticsPage",
     "ContactChannel",
     "DigestRun",
+    "Disqualifier",
     "Evidence",
     "HateMotivation",
     "Incident",
     "IncidentReport",
+    "Letter",
     "LetterTemplate",
+    "PccArea",
+    "PccReview",
     "Recommendation",
     "Relationship",
     "RelevantBody",

@@ -123,7 +123,8 @@ def _current(queryset):
 
 class CaseReviewStatisticsPage(Page):
     """The statistics the law asks for, at least every 12 months (CT-016): worked out from the case records for
-    each reporting year (CT-017), never typed in, with the editors' notes per year. Aggregates only (GD-013)."""
+    each reporting year (CT-017), never typed in, with the editors' notes per year, and split by Police and Crime
+    Commissioner area when the partnership's cases fall in more than one (CT-107). Aggregates only (GD-013)."""
 
     intro = models.TextField(blank=True)
 
@@ -140,5 +141,8 @@ class CaseReviewStatisticsPage(Page):
         from case_reviews import statistics
 
         context = super().get_context(request, *args, **kwargs)
-        context["years"] = statistics.for_publication()
+        years = statistics.for_publication()
+        context.update(
+            years=years, split_by_area=statistics.split_by_area(years), area_not_known=statistics.AREA_NOT_KNOWN
+        )
         return context

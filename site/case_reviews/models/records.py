@@ -8,7 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
-from case_reviews.querysets import ApplicationQuerySet
+from case_reviews.querysets import ApplicationQuerySet, LetterQuerySet
 from case_reviews.storage import PrivateEvidenceStorage
 
 
@@ -25,6 +25,7 @@ class Status(models.TextChoices):
     ACTION_PLAN_SHARED = "action_plan_shared", "Draft action plan shared with the victim"
     OUTCOME_SENT = "outcome_sent", "Outcome sent"
     APPEAL = "appeal", "Appeal under way"
+    PCC_REVIEW = "pcc_review", "With the Police and Crime Commissioner for review"
     CLOSED = "closed", "Closed"
 
 
@@ -101,6 +102,14 @@ class ThresholdRoute(models.TextChoices):
     DISCRETIONARY = "discretionary", "Met: discretionary decision (s.104(5))"
     SAFEGUARDING = "safeguarding", "Met: a senior manager's decision to safeguard a vulnerable victim"
     NOT_MET = "not_met", "Not met"
+    DISQUALIFIED = "disqualified", "Not met: a disqualifier in the procedures applies"
+
+
+class Disqualifier(models.TextChoices):
+    """CT-038: the disqualifiers a partnership may put in its procedures (switched on in the settings)."""
+
+    VEXATIOUS = "vexatious", "The application is malicious or vexatious"
+    LATE_REPORTS = "late_reports", "The complaints were made just before applying, with no time to investigate"
 
 
 class Application(models.Model):
@@ -187,6 +196,17 @@ class Application(models.Model):
     harm_view = models.TextField(blank=True)
     response_view = models.TextField(blank=True)
     signposting = models.TextField(blank=True, help_text="CT-094: onward referral when the threshold is not met.")
+    disqualifier = models.CharField(max_length=20, choices=Disqualifier.choices, blank=True)
+    disqualifier_reasons = models.TextField(blank=True, help_text="CT-038: why it applies; the applicant is told.")
+    pcc_area = models.ForeignKey(
+        "case_reviews.PccArea",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="applications",
+        verbose_name="PCC area",
+        help_text="Kept after anonymisation: the statistics are split by it (CT-107).",
+    )
     meeting_at = models.DateTimeField(null=True, blank=True)
     chair = models.CharField(max_length=150, blank=True)
     chair_independence = models.CharField(max_length=300, blank=True)
@@ -232,6 +252,11 @@ class Application(models.Model):
         return self.basis == Basis.ON_BEHALF
 
     @property
+    def names_other_people(self):
+        """One of several neighbours, or a group, can name the others affected on one application (CT-022)."""
+        return self.basis in (Basis.ONE_OF_SEVERAL, Basis.GROUP)
+
+    @property
     def victim_display_name(self):
         return self.victim_name if self.applies_for_someone_else else self.applicant_name
 
@@ -271,6 +296,31 @@ class IncidentReport(models.Model):
 
     def __str__(self):
         return f"Reported to {self.get_agency_display()} on {self.reported_on:%d %b %Y}"
+
+
+class AffectedPerson(models.Model):
+    """Another person affected by the same behaviour, named on a group application or one made by one of several
+    neighbours (CT-022). The officer sees who else is affected, how the applicant says it is safe to reach them,
+    and whether each has agreed to the application being made for them (CT-021): a partnership can require a
+    number of them to agree before a group applies (Reigate and Banstead ask for five signatures). Only what the
+    officer needs is kept: a name, one way to reach them as the applicant knows it, and their agreement."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="affected_people")
+    name = models.CharField(max_length=150)
+    contact = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="How it is safe to contact them, or their address, as the applicant knows it.",
+    )
+    consents = models.BooleanField(default=False, help_text="They have agreed to the application being made for them.")
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = "other person affected"
+        verbose_name_plural = "other people affected"
+
+    def __str__(self):
+        return self.name
 
 
 class Evidence(models.Model):
@@ -415,6 +465,76 @@ class Appeal(models.Model):
 
     def __str__(self):
         return f"Appeal about {self.get_kind_display().lower()}"
+
+
+class PccReview(models.Model):
+    """A request to the Police and Crime Commissioner to review a decision on a case (CT-106): usually a 'threshold
+    not met' decision, or the outcome of a review. Recorded by the case officer when the applicant asks the PCC's
+    office, or when the partnership refers it; the PCC's answer is recorded when it comes."""
+
+    class About(models.TextChoices):
+        THRESHOLD = "threshold", "The threshold decision"
+        OUTCOME = "outcome", "The outcome of the review"
+
+    class Decision(models.TextChoices):
+        RECONSIDER = "reconsider", "The PCC asks the relevant bodies to look at it again"
+        STANDS = "stands", "The PCC is satisfied the decision stands"
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="pcc_reviews")
+    about = models.CharField(max_length=10, choices=About.choices)
+    by_agency = models.BooleanField(default=False, help_text="Referred by the partnership, not the applicant.")
+    details = models.TextField()
+    requested_at = models.DateTimeField()
+    office_told_at = models.DateTimeField(null=True, blank=True)
+    decision = models.CharField(max_length=12, choices=Decision.choices, blank=True)
+    decision_reasons = models.TextField(blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["requested_at", "pk"]
+        verbose_name = "PCC review"
+
+    def __str__(self):
+        return f"PCC review of {self.get_about_display().lower()}"
+
+
+class PccArea(models.Model):
+    """A Police and Crime Commissioner's area (a police force area) the partnership's cases fall in, with the local
+    authorities inside it. Cases are placed in one by the postcode given, so the statistics can be split and sent to
+    each PCC (CT-107)."""
+
+    name = models.CharField(max_length=100, unique=True, help_text="e.g. Thames Valley")
+    local_authorities = models.ManyToManyField("core.LocalAuthority", blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "PCC area"
+
+    def __str__(self):
+        return self.name
+
+
+class Letter(models.Model):
+    """One letter the workflow sent to the applicant, as worded on the day. Sent by email when that is how it is safe
+    to reach them; otherwise a case officer prints and posts it (or reads it out by phone) and marks it done."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="letters")
+    key = models.CharField(max_length=30)
+    subject = models.CharField(max_length=300)
+    body = models.TextField()
+    channel = models.CharField(max_length=10, choices=ContactChannel.choices)
+    created_at = models.DateTimeField()
+    emailed = models.BooleanField(default=False)
+    sent_at = models.DateTimeField(null=True, blank=True, help_text="When it was posted or read out by phone.")
+    sent_by = models.ForeignKey("core.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    objects = LetterQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return self.subject
 
 
 class LetterTemplate(models.Model):

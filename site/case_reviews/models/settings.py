@@ -1,5 +1,5 @@
 """The partnership's ASB Case Review rules and targets, as data an admin edits (CT-030, CT-036..CT-040, CT-083..CT-088,
-CT-016/018, GD-020). Nothing here is hard-coded in the rules: the law may change (CT-040)."""
+CT-106, CT-016/018, GD-020). Nothing here is hard-coded in the rules: the law may change (CT-040)."""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -18,8 +18,9 @@ def _days(default, help_text):
 
 @register_setting(icon="warning")
 class CaseReviewSettings(BaseGenericSetting):
-    """How this partnership runs ASB Case Reviews: the threshold, local variants, working-day targets, the point of
-    contact, the reporting year and how long closed cases are kept."""
+    """How this partnership runs ASB Case Reviews: the threshold, local variants, disqualifiers, the Police and Crime
+    Commissioner's review, working-day targets, the point of contact, the reporting year and how long closed cases
+    are kept."""
 
     complaints_needed = models.PositiveSmallIntegerField(
         default=3,
@@ -40,6 +41,47 @@ class CaseReviewSettings(BaseGenericSetting):
         blank=True,
         help_text="Required when a local rule is on: tells residents why thresholds differ by area (CT-037).",
     )
+
+    group_consents_needed = models.PositiveSmallIntegerField(
+        default=0,
+        validators=[MaxValueValidator(policies.MAX_AFFECTED_PEOPLE)],
+        verbose_name="People in a group who must agree",
+        help_text="How many of the other people named on a group application must have agreed to it, not counting "
+        "the applicant (CT-022). 0 means none are required; Reigate and Banstead ask for 5 signatures.",
+    )
+
+    vexatious_enabled = models.BooleanField(
+        default=False, verbose_name="Disqualify a malicious or vexatious application"
+    )
+    late_reports_enabled = models.BooleanField(
+        default=False,
+        verbose_name="Disqualify complaints made just before applying, with no time to investigate",
+    )
+    investigation_working_days = models.PositiveSmallIntegerField(
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text="A complaint made fewer than this many working days before the application is 'just before "
+        "applying' (CT-038).",
+    )
+    disqualifiers_explanation = models.TextField(
+        blank=True,
+        help_text="Required when a disqualifier is on: tells residents when an application may be disqualified and "
+        "why (CT-038). It is also put in the letter to an applicant who is disqualified.",
+    )
+
+    pcc_review_enabled = models.BooleanField(
+        default=False,
+        verbose_name="Applicants can ask the Police and Crime Commissioner to review a decision",
+        help_text="CT-106: the PCC's route to query a decision, including a 'threshold not met' decision.",
+    )
+    pcc_office_name = models.CharField(
+        max_length=150, blank=True, help_text="e.g. Office of the Police and Crime Commissioner for Thames Valley"
+    )
+    pcc_office_email = models.EmailField(
+        blank=True, help_text="Told of each request by reference only; the details go by the secure channel."
+    )
+    pcc_request_window_days = _days(20, "Working days the applicant has to ask the PCC to review a decision.")
+    pcc_review_days = _days(20, "Working days the PCC's office is asked to respond in.")
 
     acknowledge_days = _days(2, "Working days to acknowledge an application (CT-083).")
     threshold_days = _days(15, "Working days from receipt to the threshold decision (CT-084).")
@@ -82,8 +124,28 @@ class CaseReviewSettings(BaseGenericSetting):
                 FieldPanel("hate_incident_enabled"),
                 FieldPanel("hate_with_reports_enabled"),
                 FieldPanel("local_rules_explanation"),
+                FieldPanel("group_consents_needed"),
             ],
             heading="Local rules",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("vexatious_enabled"),
+                FieldPanel("late_reports_enabled"),
+                FieldPanel("investigation_working_days"),
+                FieldPanel("disqualifiers_explanation"),
+            ],
+            heading="Disqualifiers (CT-038)",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("pcc_review_enabled"),
+                FieldPanel("pcc_office_name"),
+                FieldPanel("pcc_office_email"),
+                FieldPanel("pcc_request_window_days"),
+                FieldPanel("pcc_review_days"),
+            ],
+            heading="Police and Crime Commissioner review (CT-106)",
         ),
         MultiFieldPanel(
             [
@@ -119,6 +181,13 @@ class CaseReviewSettings(BaseGenericSetting):
             raise ValidationError(
                 {"local_rules_explanation": "Explain to residents why this area has local rules (CT-037)."}
             )
+        if (self.vexatious_enabled or self.late_reports_enabled) and not self.disqualifiers_explanation.strip():
+            raise ValidationError(
+                {"disqualifiers_explanation": "Explain to residents when and why an application may be "
+                 "disqualified (CT-038)."}
+            )  # fmt: skip
+        if self.pcc_review_enabled and not self.pcc_office_name.strip():
+            raise ValidationError({"pcc_office_name": "Name the PCC's office applicants can ask (CT-106)."})
         try:
             self.rules()
         except policies.RulesInvalid as exc:
@@ -133,6 +202,9 @@ class CaseReviewSettings(BaseGenericSetting):
             several_people_count=self.several_people_count,
             hate_incident_enabled=self.hate_incident_enabled,
             hate_with_reports_enabled=self.hate_with_reports_enabled,
+            vexatious_enabled=self.vexatious_enabled,
+            late_reports_enabled=self.late_reports_enabled,
+            investigation_working_days=self.investigation_working_days,
         )
 
     @property
@@ -146,3 +218,8 @@ class CaseReviewSettings(BaseGenericSetting):
         if self.hate_with_reports_enabled:
             out.append("two qualifying complaints where at least one involves hate")
         return out
+
+    @property
+    def disqualifiers(self):
+        """The disqualifiers switched on, in plain English, for the public page and the officer's form (CT-038)."""
+        return self.rules().disqualifiers
