@@ -19,7 +19,7 @@ from consultations.models import (
     GroupOutput,
     HearBackRequest,
 )
-from core.notifications import queue_email
+from core.notifications import one_click_unsubscribe, queue_email
 
 logger = logging.getLogger(__name__)
 
@@ -203,6 +203,7 @@ def send_alerts(*, activity, now=None):
                         "unsubscribe_url": unsubscribe_url,
                     },
                     purpose="consultation-alert",
+                    headers=one_click_unsubscribe(unsubscribe_url),
                 )
                 dispatch.recipients += 1
             dispatch.save(update_fields=["recipients"])

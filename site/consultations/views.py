@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from consultations import charts, exceptions, services
@@ -21,6 +22,7 @@ from consultations.querysets import ladder_rows
 from core import audit
 from core.engagement import EngagementLevel
 from core.exceptions import DomainError
+from core.forms import whole_number
 from core.views import ProtectedFormView
 
 
@@ -98,9 +100,14 @@ def confirm_alerts(request, token):
     )
 
 
-@require_GET
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
-    """One click from an alert email: the subscription and the address are deleted at once."""
+    """One click from an alert email: the subscription and the address are deleted at once.
+
+    GET is the link in the email's body; POST is the mail program's own Unsubscribe button (RFC 8058), which sends
+    no cookies and so no CSRF token: the signed token in the address is what proves the right to unsubscribe.
+    """
     try:
         existed = services.unsubscribe(token=token)
     except exceptions.BadLink:
@@ -182,10 +189,10 @@ def members(request, group_id):
     is_officer = group_rules.is_consultations_officer(request.user)
     error = None
     if request.method == "POST":
-        membership_id = request.POST.get("membership", "")
-        if not (membership_id.isascii() and membership_id.isdigit()):
+        membership_id = whole_number(request.POST.get("membership"))
+        if membership_id is None:
             raise Http404("No such request to join.")
-        membership = get_object_or_404(GroupMembership, pk=int(membership_id), group=group)
+        membership = get_object_or_404(GroupMembership, pk=membership_id, group=group)
         action = request.POST.get("action")
         if not (can_accept if action in ("accept", "decline") else action == "make-lead" and is_officer):
             raise PermissionDenied
@@ -250,12 +257,10 @@ def publish_output(request, group_id):
 def _report_rows(request):
     rows = ladder_rows(ConsultationPage.objects.live().public())
     years = sorted({row.year for row in rows}, reverse=True)
-    year = request.GET.get("year", "")
-    if year.isdigit() and int(year) in years:
-        rows = [row for row in rows if row.year == int(year)]
-    else:
-        year = ""
-    return rows, years, year
+    year = whole_number(request.GET.get("year"))
+    if year not in years:
+        return rows, years, ""
+    return [row for row in rows if row.year == year], years, str(year)
 
 
 CSV_HEADER = [

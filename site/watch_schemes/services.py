@@ -17,7 +17,7 @@ from django.urls import reverse
 from wagtail.models import Site
 
 from core.models import PartnershipSettings, Postcode
-from core.notifications import queue_email
+from core.notifications import one_click_unsubscribe, queue_email
 from watch_schemes import policies
 from watch_schemes.exceptions import AlreadyAsked, AreaNotUsable, NotAllowed, UnknownCoordinator, WrongSchemeStatus
 from watch_schemes.models import CoordinatorChange, Member, SchemeCoordinator, SchemeMessage, WatchScheme
@@ -66,10 +66,10 @@ def member_from_token(token):
     return Member.objects.select_related("scheme").filter(pk=pk).first()
 
 
-def _email(to, template, purpose, **context):
+def _email(to, template, purpose, headers=None, **context):
     queue_email(
         to=to, template=f"watch_schemes/emails/{template}", context={"partnership": partnership(), **context},
-        purpose=purpose,
+        purpose=purpose, headers=headers,
     )  # fmt: skip
 
 
@@ -248,6 +248,12 @@ def leave_url(member):
     return absolute(reverse("watch_schemes:membership", kwargs={"token": member_token(member)}))
 
 
+def one_click_unsubscribe_url(member):
+    """Where a mail program's own Unsubscribe button posts (RFC 8058): it stops messages, it never removes the
+    member, because a button outside our pages must not do more than the person can see it says."""
+    return absolute(reverse("watch_schemes:one_click_unsubscribe", kwargs={"token": member_token(member)}))
+
+
 def _lock_member(member):
     return Member.objects.select_for_update(of=("self",)).select_related("scheme").get(pk=member.pk)
 
@@ -320,6 +326,7 @@ def _send_to_members(message, members, scheme_for):
         _email(
             member.email, "message", "watch_schemes.message", message=message, scheme=scheme_for(member),
             member=member, unsubscribe_url=leave_url(member),
+            headers=one_click_unsubscribe(one_click_unsubscribe_url(member)),
         )  # fmt: skip
         sent += 1
     return sent

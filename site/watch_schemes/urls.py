@@ -11,6 +11,7 @@ urlpatterns = [
     path("schemes/<int:pk>/join/", views.JoinView.as_view(), name="join"),
     path("schemes/<int:pk>/join/sent/", views.join_sent, name="join_sent"),
     path("membership/<str:token>/", views.membership, name="membership"),
+    path("membership/<str:token>/unsubscribe/", views.one_click_unsubscribe, name="one_click_unsubscribe"),
     path("schemes.geojson", views.schemes_geojson, name="geojson"),
     path("start/", views.RegisterSchemeView.as_view(), name="register"),
     path("your-schemes/", views.my_schemes, name="my_schemes"),

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import cache_control
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import FormView
 
@@ -157,6 +158,21 @@ def membership(request, token):
             messages.success(request, "You will get the scheme's messages again.")
         return redirect("watch_schemes:membership", token=token)
     return render(request, "watch_schemes/membership.html", {"member": member, "scheme": member.scheme})
+
+
+@csrf_exempt
+@require_POST
+def one_click_unsubscribe(request, token):
+    """A mail program's own Unsubscribe button on a scheme message (RFC 8058, NW-071).
+
+    The mail program sends no cookies and so no CSRF token: the signed member token in the address is the proof.
+    Anything posted here only stops messages; leaving the scheme stays on the member's own page.
+    """
+    member = services.member_from_token(token)
+    if member is None:
+        return render(request, "watch_schemes/membership_gone.html", status=404)
+    services.unsubscribe(member=member, now=timezone.now())
+    return render(request, "watch_schemes/unsubscribed.html", {"member": member, "scheme": member.scheme})
 
 
 # --- open data (issue 8, point 7) ----------------------------------------------------------------------------

@@ -129,6 +129,28 @@ def test_one_click_unsubscribe_deletes_the_subscription(wards, client):
     assert client.get("/get-involved/alerts/unsubscribe/not-a-real-token/").status_code == 404
 
 
+def test_a_mail_programs_own_unsubscribe_button_works_without_cookies(wards):
+    """Alerts carry List-Unsubscribe and List-Unsubscribe-Post (RFC 8058): the mail program POSTs to the link with
+    no session and no CSRF token, and the subscription is gone."""
+    from django.test import Client
+
+    subscriber = AlertSubscriptionFactory(wards=[wards["Wolverton"]])
+    services.send_alerts(activity=ConsultationPageFactory(wards=[wards["Wolverton"]]))
+    alert = OutboxMessage.objects.get(to=subscriber.email)
+    body_link = next(link for link in links_in(alert.body_text) if "unsubscribe" in link)
+    assert alert.headers == {
+        "List-Unsubscribe": f"<{body_link}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+    mail_program = Client(enforce_csrf_checks=True)
+    response = mail_program.post(
+        body_link.replace("http://localhost", ""), "List-Unsubscribe=One-Click",
+        content_type="application/x-www-form-urlencoded",
+    )  # fmt: skip
+    assert response.status_code == 200
+    assert not AlertSubscription.objects.filter(pk=subscriber.pk).exists()
+
+
 def test_the_alerts_form_needs_a_ward_or_topic_and_confirms_by_email(wards, client):
     form = client.get("/get-involved/alerts/")
     assert form.status_code == 200

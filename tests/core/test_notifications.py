@@ -125,3 +125,28 @@ def test_a_delivery_event_from_the_provider_is_recorded():
 )
 def test_the_providers_id_is_recorded_whatever_its_shape_so_a_sent_email_is_never_sent_again(given, recorded):
     assert notifications._provider_id(given) == recorded
+
+
+def test_one_click_unsubscribe_headers_leave_with_the_email_and_survive_a_retry(django_capture_on_commit_callbacks):
+    """Alerts carry RFC 2369/8058 headers so a mail program can offer its own Unsubscribe button; a retry after the
+    provider was down sends exactly the same headers."""
+    link = "https://safer.example.org/get-involved/alerts/unsubscribe/abc/"
+    with override_settings(EMAIL_BACKEND=FAILING_BACKEND), django_capture_on_commit_callbacks(execute=True):
+        message = queue_email(
+            to="resident@example.org",
+            template="core/emails/contact_acknowledgement",
+            context={"contact": {"name": "Sam", "reference": "C-1234"}, "partnership": None},
+            purpose="test",
+            headers=notifications.one_click_unsubscribe(link),
+        )
+    assert mail.outbox == []
+    deliver(message.pk, now=timezone.now() + timedelta(hours=1))
+    sent = mail.outbox[0].message()
+    assert sent["List-Unsubscribe"] == f"<{link}>"
+    assert sent["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+
+@pytest.mark.parametrize("link", ["https://a.example/x\r\nBcc: x@example.org", "https://a.example/<x>"])
+def test_an_unsubscribe_link_cannot_smuggle_a_header(link):
+    with pytest.raises(ValueError):
+        notifications.one_click_unsubscribe(link)

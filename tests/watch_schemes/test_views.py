@@ -4,7 +4,9 @@ unsubscribing and leaving by signed link, registering, deciding members, message
 import json
 
 import pytest
+from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from core.models import OutboxMessage
 from core.protection import issue_token
@@ -212,3 +214,23 @@ class TestCoordinatorPages:
         response = client.post(reverse("watch_schemes:hand_over", args=[scheme.pk]), {"email": successor.email})
         assert response.url == reverse("watch_schemes:my_schemes")
         assert main_coordinator(scheme) == successor
+
+
+def test_a_mail_programs_unsubscribe_button_stops_messages_but_keeps_the_member_nw071(client):
+    """Scheme messages carry List-Unsubscribe/-Post (RFC 8058). The mail program posts with no cookies and no CSRF
+    token; the member stops getting messages and stays a member (leaving is only on their own page)."""
+    member = MemberFactory(accepted=True)
+    services.send_message(scheme=member.scheme, by=main_coordinator(member.scheme), subject="Bikes",
+                          body="Lock them.", now=timezone.now())  # fmt: skip
+    sent = OutboxMessage.objects.get(purpose="watch_schemes.message", to=member.email)
+    button = sent.headers["List-Unsubscribe"].strip("<>")
+    assert sent.headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert button.endswith(reverse("watch_schemes:one_click_unsubscribe", args=[services.member_token(member)]))
+    response = Client(enforce_csrf_checks=True).post(
+        button.split("localhost", 1)[-1], "List-Unsubscribe=One-Click",
+        content_type="application/x-www-form-urlencoded",
+    )  # fmt: skip
+    assert response.status_code == 200 and "You are unsubscribed" in response.content.decode()
+    member.refresh_from_db()
+    assert not member.receives_messages
+    assert client.get(button.split("localhost", 1)[-1]).status_code == 405

@@ -70,6 +70,9 @@ class OutboxMessage(models.Model):
     Officers see in the admin what is pending, sent or failed.
     """
 
+    # Staff-only records (core.caching): saving one changes nothing a resident sees, so it keeps the page cache.
+    shown_on_public_pages = False
+
     class Status(models.TextChoices):
         PENDING = "pending", "Pending"
         SENT = "sent", "Sent"
@@ -82,6 +85,9 @@ class OutboxMessage(models.Model):
     reply_to = models.EmailField(blank=True)
     attachments = models.JSONField(
         default=list, blank=True, help_text="Text attachments: [{filename, mimetype, content}], e.g. a calendar file."
+    )
+    headers = models.JSONField(
+        default=dict, blank=True, help_text="Extra email headers, e.g. the one-click unsubscribe link of an alert."
     )
     purpose = models.CharField(max_length=100, help_text="What the message is for, e.g. contact.received.")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
@@ -140,6 +146,9 @@ class ContactMessage(models.Model):
 
     Kept only as long as it takes to answer it (the retention period in the partnership's settings).
     """
+
+    # Staff-only records (core.caching): saving one changes nothing a resident sees, so it keeps the page cache.
+    shown_on_public_pages = False
 
     reference = models.CharField(max_length=12, unique=True, default=new_contact_reference, editable=False)
     name = models.CharField(max_length=100)
