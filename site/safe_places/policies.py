@@ -4,6 +4,7 @@ No database and no clock here: callers pass the venue's hours, the bank-holiday 
 mean, so every rule can be tested at any instant (overnight hours, bank holidays, the clock changes).
 """
 
+import json
 import math
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
@@ -77,6 +78,23 @@ def weekly_hours_from_data(data):
     Most venues share a handful of weekly patterns, so parsed weeks are remembered by their stored form.
     """
     return _weekly_hours(tuple(tuple(tuple(period) for period in day) for day in (data or ())))
+
+
+@lru_cache(maxsize=4096)
+def weekly_hours_from_json(text):
+    """A week of periods from the stored hours as JSON text, as the database returns them.
+
+    Keyed by the text itself, so a pattern many venues share is decoded and parsed once per process.
+    """
+    return weekly_hours_from_data(json.loads(text) if text else None)
+
+
+def periods_from_text(text):
+    """One day's periods from "HH:MM[:SS]-HH:MM[:SS]" (one period), or "-" / "" (closed all day)."""
+    opens, _dash, closes = (text or "").partition("-")
+    if not opens or not closes:
+        return ()
+    return (Period(parse_time(opens), parse_time(closes)),)
 
 
 @lru_cache(maxsize=4096)

@@ -1,11 +1,14 @@
 """Reads: which venues the public may see, which are near a point, which are open at a moment."""
 
+import json
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
 
 from django.db import models
-from django.db.models import ExpressionWrapper, F, FloatField, Value
+from django.db.models import CharField, ExpressionWrapper, F, FloatField, TextField, Value
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
 
 from safe_places import policies
 
@@ -114,9 +117,25 @@ def opening_states(venues, when):
 
 
 FINDER_FIELDS = (
-    "name", "venue_type__name", "address", "postcode", "latitude", "longitude", "phone", "opening_hours",
-    "bank_holidays", *FEATURE_FIELDS,
+    "name", "address", "postcode", "latitude", "longitude", "phone", "opening_hours", "bank_holidays",
+    *FEATURE_FIELDS,
 )  # fmt: skip
+FINDER_TYPE_FIELDS = ("id", "name")
+
+
+def exception_on(day):
+    """A venue's hours exception for `day` as one text value beside each candidate: None (no exception), "-"
+    (closed all day) or "HH:MM:SS-HH:MM:SS". At most one row per venue and day (a unique constraint); plain SQL
+    that PostgreSQL and SQLite both read, as the finder runs it on every search."""
+    from safe_places.models import HoursException, Venue
+
+    exceptions, venues = HoursException._meta.db_table, Venue._meta.db_table
+    return RawSQL(
+        f"SELECT COALESCE(CAST(opens AS TEXT) || '-' || CAST(closes AS TEXT), '-') FROM {exceptions} "
+        f"WHERE {exceptions}.venue_id = {venues}.id AND {exceptions}.date = %s",
+        (day,),
+        output_field=CharField(),
+    )
 
 
 def find_nearest(
@@ -124,33 +143,62 @@ def find_nearest(
 ):
     """The nearest venues to a point, nearest first, with distance and opening state (SP-031).
 
-    Three queries whatever the number of venues: the candidates nearest the point as plain rows (at most
-    MAX_CANDIDATES, found through the location index), their exceptions for the day, and the chosen few
-    (at most `limit`) as venues for the page. Opening is worked out only until `limit` venues are chosen.
+    One query whatever the number of venues: the candidates nearest the point (at most MAX_CANDIDATES, found
+    through the location index), each with what the page shows, its venue type and its hours exceptions for
+    today and yesterday (hours past midnight). Opening hours come as their stored text, and the few weekly
+    patterns venues share are parsed once per process. Opening is worked out only until `limit` are chosen.
     """
-    rows = queryset.with_features(features).near(latitude, longitude, radius_km=radius_km)
-    rows = rows.values_list("pk", "latitude", "longitude", "opening_hours", "bank_holidays")[:MAX_CANDIDATES]
-    candidates = []
-    for pk, lat, lng, hours, rule in rows:
-        distance = policies.haversine_km(latitude, longitude, lat, lng)
-        if distance <= radius_km:
-            candidates.append((distance, pk, hours, rule))
-    candidates.sort(key=lambda candidate: (candidate[0], candidate[1]))
     today = policies.today_in_london(at)
-    exceptions = exceptions_by_venue([pk for _d, pk, _h, _r in candidates], [today - timedelta(days=1), today])
+    days = (today - timedelta(days=1), today)
+    rows = (
+        queryset.with_features(features)
+        .near(latitude, longitude, radius_km=radius_km)
+        .annotate(
+            hours_text=Cast("opening_hours", TextField()),
+            exception_yesterday=exception_on(days[0]),
+            exception_today=exception_on(days[1]),
+        )
+        .values_list(
+            "pk", *(name for name in FINDER_FIELDS if name != "opening_hours"), "hours_text",
+            "exception_yesterday", "exception_today", *(f"venue_type__{name}" for name in FINDER_TYPE_FIELDS),
+        )[:MAX_CANDIDATES]
+    )  # fmt: skip
+    venue_fields = ("id", *(name for name in FINDER_FIELDS if name != "opening_hours"))
+    candidates = []
+    for row in rows:
+        *values, hours_text, yesterday, today_exception, type_id, type_name = row
+        venue = dict(zip(venue_fields, values, strict=True))
+        distance = policies.haversine_km(latitude, longitude, venue["latitude"], venue["longitude"])
+        if distance <= radius_km:
+            exceptions = {
+                day: policies.periods_from_text(text)
+                for day, text in zip(days, (yesterday, today_exception), strict=True)
+                if text is not None
+            }
+            candidates.append((distance, venue, hours_text, exceptions, (type_id, type_name)))
+    candidates.sort(key=lambda candidate: (candidate[0], candidate[1]["id"]))
     holidays = bank_holidays_around(at)
-    chosen = []
-    for distance, pk, hours, rule in candidates:
+    matches = []
+    for distance, venue, hours_text, exceptions, venue_type in candidates:
+        hours = policies.weekly_hours_from_json(hours_text)
         state = policies.opening_state(
-            policies.weekly_hours_from_data(hours), exceptions.get(pk, {}), at,
-            bank_holidays=holidays, bank_holiday_rule=rule,
-        )  # fmt: skip
+            hours, exceptions, at, bank_holidays=holidays, bank_holiday_rule=venue["bank_holidays"]
+        )
         if open_now and not state.is_open:
             continue
-        chosen.append((pk, distance, state))
-        if len(chosen) == limit:
+        venue = _loaded_venue(queryset.model, queryset.db, venue, hours_text, venue_type)
+        matches.append(VenueMatch(venue=venue, distance_km=distance, state=state))
+        if len(matches) == limit:
             break
-    venues = (
-        queryset.model.objects.select_related("venue_type").only(*FINDER_FIELDS).in_bulk([pk for pk, _d, _s in chosen])
-    )
-    return [VenueMatch(venue=venues[pk], distance_km=distance, state=state) for pk, distance, state in chosen]
+    return matches
+
+
+def _loaded_venue(model, db, values, hours_text, venue_type):
+    """A venue as the database gave it (fields not read stay deferred), with its type, for the finder's list."""
+    from safe_places.models import VenueType
+
+    loaded = {**values, "opening_hours": json.loads(hours_text) if hours_text else None}
+    names = [field.attname for field in model._meta.concrete_fields if field.attname in loaded]
+    venue = model.from_db(db, names, [loaded[name] for name in names])
+    venue.venue_type = None if venue_type[0] is None else VenueType.from_db(db, FINDER_TYPE_FIELDS, venue_type)
+    return venue

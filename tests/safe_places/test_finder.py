@@ -1,6 +1,6 @@
 """The finder's reads: nearest first, open now, accessibility, public only (SP-031, SP-050)."""
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from django.db import connection
@@ -83,7 +83,38 @@ def test_finder_queries_do_not_grow_with_venues():
         north_of_centre(km / 10)
     with CaptureQueriesContext(connection) as many:
         assert len(find(open_now=True)) == 20
-    assert len(many.captured_queries) == len(few.captured_queries) == 3
+    assert len(many.captured_queries) == len(few.captured_queries) == 1
+
+
+def test_special_hours_today_decide_opening_sp024():
+    shut_until_evening = north_of_centre(0.2)
+    HoursException.objects.create(venue=shut_until_evening, date=TODAY, opens=time(18), closes=time(21))
+    opening_early = north_of_centre(0.4, opening_hours=[[["18:00", "23:00"]]] * 7)
+    HoursException.objects.create(venue=opening_early, date=TODAY, opens=time(11), closes=time(13))
+    matches = find(open_now=True)
+    assert [m.venue for m in matches] == [opening_early]
+    assert str(matches[0].state.closes) == "13:00:00"
+
+
+def test_special_hours_yesterday_past_midnight_count_sp024():
+    north_of_centre(0.2)  # nine to five: closed at 1am
+    late_party = north_of_centre(0.6)
+    HoursException.objects.create(venue=late_party, date=TODAY - timedelta(days=1), opens=time(20), closes=time(2))
+    one_am_wednesday = datetime(2026, 11, 18, 1, 0, tzinfo=UTC)
+    assert [m.venue for m in find(open_now=True, at=one_am_wednesday)] == [late_party]
+
+
+def test_the_list_shows_each_venue_without_further_queries():
+    venue = north_of_centre(0.3, phone="01908 000000", step_free=True, hearing_loop=True)
+    (match,) = find()
+    with CaptureQueriesContext(connection) as shown:
+        assert match.venue.name == venue.name and match.venue.phone == "01908 000000"
+        assert match.venue.venue_type.name == venue.venue_type.name
+        assert match.venue.features == ["Step-free access", "Hearing loop"]
+        assert match.venue.get_absolute_url() == venue.get_absolute_url()
+        assert (match.venue.address, match.venue.postcode) == (venue.address, venue.postcode)
+        assert match.venue.weekly_hours == venue.weekly_hours
+    assert len(shown.captured_queries) == 0
 
 
 def test_open_at_filters_a_queryset():

@@ -194,6 +194,9 @@ class HoursException(models.Model):
 class VenueConcern(models.Model):
     """A resident's report that a Safe Place let them down or its details are wrong, for the scheme's admins."""
 
+    # Staff-only records (core.caching): saving one changes nothing a resident sees, so it keeps the page cache.
+    shown_on_public_pages = False
+
     class Kind(models.TextChoices):
         CLOSED = "closed", "It was closed when the website said it was open"
         UNHELPFUL = "unhelpful", "The staff did not help"
