@@ -93,6 +93,16 @@ def normalise_code(raw):
 
 
 @dataclass(frozen=True)
+class BookingCounts:
+    """A meeting's bookings as a new booking sees them: seats confirmed, bookings waiting, and whether the
+    resident booking already holds an active booking."""
+
+    seats_taken: int
+    waiting: int
+    already_booked: bool
+
+
+@dataclass(frozen=True)
 class Attendance:
     booked_seats: int
     attended_seats: int

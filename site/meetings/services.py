@@ -80,6 +80,21 @@ def _lock_meeting(meeting):
     return queryset.get()
 
 
+# What decides a booking, re-read under the lock: the rest of the meeting (title, venue, address) only goes into
+# the confirmation email, so the copy the caller loaded serves.
+BOOKING_FIELDS = ("status", "starts_at", "booking_opens_at", "booking_closes_at", "capacity", "max_seats_per_booking")
+
+
+def _lock_meeting_for_booking(meeting):
+    """Lock the meeting row and refresh, on `meeting`, the fields that decide whether and how it can be booked."""
+    queryset = MeetingPage.objects.filter(pk=meeting.pk)
+    if LOCK_MEETING:
+        queryset = queryset.select_for_update(of=("self",))
+    for name, value in queryset.values(*BOOKING_FIELDS).get().items():
+        setattr(meeting, name, value)
+    return meeting
+
+
 def _organiser_email(meeting):
     if meeting.organiser_email:
         return meeting.organiser_email
@@ -107,7 +122,7 @@ def book_seat(
     now = now or timezone.now()
     email = email.strip().lower()
     with transaction.atomic():
-        meeting = _lock_meeting(meeting)
+        meeting = _lock_meeting_for_booking(meeting)
         window = meeting.booking_window(now)
         if window == policies.BookingWindow.CANCELLED:
             raise exceptions.MeetingCancelled()
@@ -124,30 +139,31 @@ def book_seat(
             raise exceptions.TooManySeats(
                 f"You can book between 1 and {meeting.max_seats_per_booking} seats for this meeting.", field="seats"
             )
-        if Booking.objects.active().filter(meeting=meeting, email=email).exists():
+        counts = Booking.objects.counts_for_booking(meeting, email)
+        if counts.already_booked:
             raise exceptions.AlreadyBooked(field="email")
         outcome = policies.allocate(
             capacity=meeting.capacity,
-            seats_taken=Booking.objects.seats_taken(meeting),
+            seats_taken=counts.seats_taken,
             seats_wanted=seats,
-            waiting_ahead=Booking.objects.filter(meeting=meeting, status=Booking.Status.WAITING).count(),
+            waiting_ahead=counts.waiting,
         )
         confirmed = outcome == policies.Outcome.CONFIRMED
+        # No savepoint of its own: the error leaves this transaction block at once, which rolls it back.
         try:
-            with transaction.atomic():
-                booking = Booking.objects.create(
-                    meeting=meeting,
-                    code=policies.new_booking_code(),
-                    status=Booking.Status.CONFIRMED if confirmed else Booking.Status.WAITING,
-                    name=name.strip(),
-                    email=email,
-                    phone=phone.strip(),
-                    seats=seats,
-                    adjustments=[a for a in adjustments if a in Adjustment.values],
-                    adjustments_detail=adjustments_detail.strip(),
-                    created_at=now,
-                    confirmed_at=now if confirmed else None,
-                )
+            booking = Booking.objects.create(
+                meeting=meeting,
+                code=policies.new_booking_code(),
+                status=Booking.Status.CONFIRMED if confirmed else Booking.Status.WAITING,
+                name=name.strip(),
+                email=email,
+                phone=phone.strip(),
+                seats=seats,
+                adjustments=[a for a in adjustments if a in Adjustment.values],
+                adjustments_detail=adjustments_detail.strip(),
+                created_at=now,
+                confirmed_at=now if confirmed else None,
+            )
         except IntegrityError as exc:  # the same email won a concurrent race without the lock
             raise exceptions.AlreadyBooked(field="email") from exc
         if question.strip():

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.exceptions import DomainError
+from core.forms import whole_number
 from core.views import ProtectedFormView
 from meetings import calendar, forms, policies, services
 from meetings.forms import BookingForm, CheckInSearchForm, QuestionForm
@@ -21,7 +22,7 @@ from meetings.querysets import accountability_check
 
 
 def _live_meeting(meeting_id):
-    return get_object_or_404(MeetingPage.objects.live().specific(), pk=meeting_id)
+    return get_object_or_404(MeetingPage.objects.live(), pk=meeting_id)
 
 
 class BookSeatView(ProtectedFormView):
@@ -268,8 +269,8 @@ def questions(request, meeting_id):
     failed = {}
     if request.method == "POST":
         action = request.POST.get("action")
-        question_id = request.POST.get("question", "")
-        if not question_id.isascii() or not question_id.isdigit():  # a tampered form: no such question
+        question_id = whole_number(request.POST.get("question"))
+        if question_id is None:  # a tampered form: no such question
             raise Http404("No such question")
         question = get_object_or_404(Question, pk=question_id, meeting=meeting)
         if action in TRIAGE:

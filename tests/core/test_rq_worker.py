@@ -64,3 +64,23 @@ def test_an_email_queued_in_a_transaction_is_sent_by_an_rq_worker(tmp_path):
     # RQ must run our jobs with django-tasks-rq's Job class; plain RQ jobs cannot call a django_tasks Task.
     run("manage.py", "rqworker", "default", "--burst", "--job-class", "django_tasks_rq.backend.Job")
     assert run("-c", STATUS.format(pk=pk)) == "sent"
+
+
+@pytest.mark.skipif(not redis_is_running(), reason="needs a Redis server")
+def test_queueing_tasks_reuses_the_caches_redis_connection_pool():
+    """django_rq builds a new client, and so opens a new connection, for every task queued unless it borrows the
+    cache's pool (core.cache_backends.RedisCache with USE_REDIS_CACHE): that was a thirteenth of a booking's CPU."""
+    from django.core.cache import caches
+    from django.test import override_settings
+
+    cache_settings = {"default": {"BACKEND": "core.cache_backends.RedisCache", "LOCATION": REDIS_DB_URL}}
+    with override_settings(CACHES=cache_settings, RQ_QUEUES={"default": {"USE_REDIS_CACHE": "default"}}):
+        import django_rq
+
+        try:
+            first, second = django_rq.get_connection("default"), django_rq.get_connection("default")
+            assert first.connection_pool is second.connection_pool
+            assert django_rq.get_queue("default").connection.connection_pool is first.connection_pool
+            assert first.ping()
+        finally:
+            caches["default"].close()

@@ -40,7 +40,7 @@ def test_redis_brings_the_shared_cache_and_rq_workers():
     chosen = settings_with(REDIS_URL="redis://127.0.0.1:6379/0", DATABASE_URL="postgres://postgres@127.0.0.1/test")
     assert chosen["db"] == "django.db.backends.postgresql"
     assert chosen["tasks"] == "django_tasks_rq.RQBackend"
-    assert chosen["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert chosen["cache"] == "core.cache_backends.RedisCache"  # Django's, sharing its pool with RQ
 
 
 def test_the_test_suite_runs_tasks_immediately():

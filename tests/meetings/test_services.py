@@ -3,7 +3,8 @@
 from datetime import timedelta
 
 import pytest
-from django.db import IntegrityError
+from django.db import IntegrityError, connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from core.models import OutboxMessage
@@ -72,6 +73,28 @@ def test_nobody_jumps_the_waiting_list():
     book(meeting, 1, seats=2)
     assert book(meeting, 2, seats=2).status == Booking.Status.WAITING
     assert book(meeting, 3, seats=1).status == Booking.Status.WAITING
+
+
+def test_the_locked_meeting_is_read_afresh_not_from_the_callers_copy():
+    """Capacity and the window come from the locked row: a page loaded before an editor cut the seats cannot
+    confirm seats that are no longer there (FP-007)."""
+    meeting = MeetingPageFactory(capacity=2)
+    loaded_earlier = MeetingPage.objects.get(pk=meeting.pk)
+    MeetingPage.objects.filter(pk=meeting.pk).update(capacity=1)
+    assert services.book_seat(meeting=loaded_earlier, name="A", email="a@example.org").status == "confirmed"
+    assert services.book_seat(meeting=loaded_earlier, name="B", email="b@example.org").status == "waiting"
+
+
+def test_a_booking_costs_the_same_queries_however_many_are_booked():
+    meeting = MeetingPageFactory(capacity=5)
+    book(meeting, 0)
+    with CaptureQueriesContext(connection) as first:
+        book(meeting, 1)
+    for n in range(2, 30):
+        book(meeting, n)
+    with CaptureQueriesContext(connection) as later:
+        book(meeting, 30)
+    assert len(later.captured_queries) == len(first.captured_queries)
 
 
 def test_duplicate_booking_by_the_same_email_is_refused(meeting):
