@@ -28,7 +28,7 @@ class YouSaidWeDidBlock(blocks.StructBlock):
             context["answers"] = chosen[: value["limit"]]
         else:
             page = (parent_context or {}).get("page")
-            answers = YouSaidWeDid.objects.public().for_listing()
+            answers = YouSaidWeDid.objects.public().for_embedding()
             context["answers"] = list(answers.for_page(page)[: value["limit"]]) if page else []
         return context
 

@@ -40,6 +40,13 @@ class YouSaidWeDidQuerySet(models.QuerySet):
     def for_listing(self):
         return self.select_related("priority", "source_page").prefetch_related("wards").order_by("-date", "-pk")
 
+    def for_embedding(self):
+        """What an answer embedded in a page shows (partnership/components/you_said_we_did_item.html): its words,
+        status, date and source, and the title and address of its source page and priority, nothing more."""
+        shown = ("you_said", "we_did", "status", "date", "source", "source_reference")
+        pages = ("priority__title", "priority__url_path", "source_page__title", "source_page__url_path")
+        return self.select_related("priority", "source_page").only(*shown, *pages).order_by("-date", "-pk")
+
     def filter_by(self, *, priority=None, ward=None):
         items = self
         if priority:

@@ -72,6 +72,20 @@ def test_a_priority_page_shows_derived_progress_actions_and_its_answers(client, 
     assert "You said" in body and "Speeding cars on estate roads" in body
 
 
+def test_answers_in_a_page_show_their_source_and_link_to_their_priority(client, partnership_demo):
+    """The embedded answers read only what they show, and show all of it: words, status, date, source and the
+    priority with its address."""
+    from partnership.models import PriorityPage, YouSaidWeDid
+
+    priority = PriorityPage.objects.get(slug="community-engagement", locale__language_code="en-gb")
+    answer = YouSaidWeDid.objects.filter(priority=priority, you_said__startswith="Speeding").get()
+    body = client.get(priority.url).content.decode()
+    assert "Community Speedwatch" in body
+    assert answer.get_status_display() in body and f"{answer.date:%-d %B %Y}" in body
+    assert f"{answer.get_source_display()}: {answer.source_reference}" in body
+    assert f'priority: <a class="govuk-link" href="{priority.url}">{priority.title}</a>' in body
+
+
 def test_priorities_with_progress_are_on_every_page(client, partnership_demo):
     for url in ("/", "/about/", "/news/", "/contact/"):
         body = client.get(url).content.decode()

@@ -54,6 +54,16 @@ class PlanPage(Page):
         context["priorities"] = PriorityPage.objects.child_of(self).live().public().with_progress()
         return context
 
+    def route(self, request, path_components):
+        """A plan's children are priorities: read the one asked for as a priority in one query, rather than as a
+        page and then its priority row. Anything else under the plan is routed as Wagtail routes any page."""
+        if path_components:
+            priority = PriorityPage.objects.child_of(self).filter(slug=path_components[0]).first()
+            if priority is not None:
+                priority._cached_parent_obj = self  # treebeard's get_parent() reads it: no query for the plan
+                return priority.route(request, path_components[1:])
+        return super().route(request, path_components)
+
 
 class PlanDocument(Orderable):
     page = ParentalKey(PlanPage, related_name="documents", on_delete=models.CASCADE)
@@ -102,7 +112,10 @@ class PriorityPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["actions"] = self.actions.select_related("owner")
+        actions = list(self.actions.select_related("owner"))
+        context["actions"] = actions
+        # The progress bar and the actions table read the same rows: one query for both.
+        context["progress"] = policies.derive_progress(action.status for action in actions)
         return context
 
     @property
