@@ -47,6 +47,16 @@ class ConsultationPageQuerySet(PageQuerySet):
             activities = activities.filter(tags__slug=topic)
         return activities.distinct() if ward or topic else activities
 
+    def next_change(self, now):
+        """When the first of these activities next opens or closes by itself: until then a listing of them, and
+        its "open now" and "coming up", stays true. One query."""
+        moments = self.aggregate(
+            opens=models.Min("opens_at", filter=Q(opens_at__gt=now, is_complete=False)),
+            closes=models.Min("closes_at", filter=Q(closes_at__gt=now, is_complete=False)),
+        )
+        upcoming = [moment for moment in moments.values() if moment is not None]
+        return min(upcoming, default=None)
+
     def open_first(self, now):
         """Open now (closing soonest first), then upcoming (opening soonest), then closed and complete (newest)."""
         rank = Case(

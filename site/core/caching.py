@@ -36,6 +36,37 @@ def timeout():
     return getattr(settings, "CONTENT_CACHE_SECONDS", 300)
 
 
+_CHANGES_AT_ATTRIBUTE = "_content_changes_at"
+
+
+def changes_at(request, when):
+    """Say that what this request's page shows will change by itself at `when`, with nobody publishing anything:
+    an activity opens or closes, a meeting starts, booking closes. A kept copy of the page (the anonymous page
+    cache, a CDN) is not served after the earliest such moment, so "open now" is never shown after it closed.
+    `when` of None (nothing scheduled) is ignored."""
+    if when is None or request is None:
+        return
+    current = getattr(request, _CHANGES_AT_ATTRIBUTE, None)
+    if current is None or when < current:
+        setattr(request, _CHANGES_AT_ATTRIBUTE, when)
+
+
+def first_after(now, *moments):
+    """The earliest of `moments` still to come (None when none is): when a page showing them next changes."""
+    upcoming = [moment for moment in moments if moment is not None and moment > now]
+    return min(upcoming, default=None)
+
+
+def seconds_to_keep(request, now):
+    """How long this request's page may be kept: the usual timeout, cut short by the earliest change the page
+    declared (changes_at). 0 means do not keep it."""
+    seconds = timeout()
+    when = getattr(request, _CHANGES_AT_ATTRIBUTE, None)
+    if when is not None:
+        seconds = min(seconds, int((when - now).total_seconds()))
+    return max(seconds, 0)
+
+
 def enabled():
     return timeout() > 0
 
@@ -121,14 +152,19 @@ _watched_models = None
 
 
 def _models_whose_changes_show():
-    """Snippets, site settings, sites and locales: everything but pages that a public page may render."""
+    """Snippets, site settings, sites and locales: everything but pages that a public page may render.
+
+    Some snippets are staff-only records kept in the admin for officers (the outbox, the audit log, contact
+    messages, venue concerns, postcodes) and say so with `shown_on_public_pages = False`. They are written by
+    residents' own submissions, so if they counted, every booking in a surge would empty the page cache."""
     global _watched_models
     if _watched_models is None:
         from wagtail.contrib.settings.registry import registry as settings_registry
         from wagtail.models import Locale, Site
         from wagtail.snippets.models import get_snippet_models
 
-        _watched_models = frozenset({*get_snippet_models(), *settings_registry, Site, Locale})
+        snippets = {model for model in get_snippet_models() if getattr(model, "shown_on_public_pages", True)}
+        _watched_models = frozenset({*snippets, *settings_registry, Site, Locale})
     return _watched_models
 
 

@@ -1,6 +1,7 @@
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 
@@ -94,8 +95,9 @@ class AnonymousPageCacheMiddleware:
     with no session or pending message, answered 200 as HTML without setting a cookie, without using a CSRF token
     (so no form) and without asking not to be cached. Anyone signed in, and every form, search and finder, is
     rendered each time. Publishing anything starts a new content generation (core.caching), so no resident sees an
-    old page after a publish; settings.CONTENT_CACHE_SECONDS bounds how long a page may otherwise be kept (pages
-    listing upcoming meetings or survey results change with time, not only with publishing).
+    old page after a publish; settings.CONTENT_CACHE_SECONDS bounds how long a page may otherwise be kept, and a
+    page whose content changes with time (an activity opening, a meeting starting) says when through
+    core.caching.changes_at, so its copy is not kept past that moment.
 
     Placed last in MIDDLEWARE, so a cached page still passes through every other middleware (security headers,
     CSP, sessions) exactly like a rendered one.
@@ -115,10 +117,13 @@ class AnonymousPageCacheMiddleware:
             return self._rebuild(cached)
         response = self.get_response(request)
         if getattr(request, "_page_cache_view", False) and self._may_keep(request, response):
-            cdn_seconds = getattr(settings, "CDN_PAGE_CACHE_SECONDS", 0)
+            seconds = caching.seconds_to_keep(request, timezone.now())
+            if seconds <= 0:
+                return response
+            cdn_seconds = min(getattr(settings, "CDN_PAGE_CACHE_SECONDS", 0), seconds)
             if cdn_seconds:
                 patch_cache_control(response, public=True, max_age=0, s_maxage=cdn_seconds)
-            caching.put(cache_key, self._freeze(response))
+            caching.put(cache_key, self._freeze(response), seconds)
             response[self.header] = "miss"
         return response
 

@@ -37,6 +37,20 @@ class BookingQuerySet(models.QuerySet):
     def seats_taken(self, meeting):
         return self.filter(meeting=meeting, status="confirmed").aggregate(total=Sum("seats"))["total"] or 0
 
+    def counts_for_booking(self, meeting, email):
+        """What a new booking is decided on, in one query: confirmed seats, bookings waiting, and whether this
+        email already holds an active booking. Run with the meeting row locked (services.book_seat)."""
+        figures = self.filter(meeting=meeting).aggregate(
+            seats_taken=Sum("seats", filter=Q(status="confirmed")),
+            waiting=Count("pk", filter=Q(status="waiting")),
+            already_booked=Count("pk", filter=Q(email=email) & ~Q(status="cancelled")),
+        )
+        return policies.BookingCounts(
+            seats_taken=figures["seats_taken"] or 0,
+            waiting=figures["waiting"] or 0,
+            already_booked=bool(figures["already_booked"]),
+        )
+
     def find_for_check_in(self, meeting, query):
         """Bookings at the door: by code (forgiving spaces and case) or by part of the name."""
         query = (query or "").strip()

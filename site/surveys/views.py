@@ -21,6 +21,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView
 
+from core import caching
 from core.exceptions import DomainError
 from core.models import Ward
 from core.views import ProtectedFormView
@@ -82,6 +83,7 @@ def start(request, survey):
     """The start page: why we ask, the ladder's promise, when it closes, and a Start button."""
     now = timezone.now()
     answers = session_answers(request, survey)
+    caching.changes_at(request, caching.first_after(now, survey.opens_at, survey.closes_at))
     return TemplateResponse(
         request,
         "surveys/survey_page.html",

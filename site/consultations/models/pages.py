@@ -22,6 +22,7 @@ from wagtail.search import index
 from consultations import policies
 from consultations.blocks import ConsultationStreamBlock
 from consultations.querysets import ConsultationPageQuerySet
+from core import caching
 from core.engagement import EngagementLevel
 
 # Addresses under /get-involved/ that belong to the app's own views (consultations/urls.py), so no page there
@@ -62,6 +63,7 @@ class GetInvolvedPage(Page):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         activities = self.activities()
+        caching.changes_at(request, activities.next_change(now))
         form = HubFilterForm(request.GET or None, activities=activities)
         listing = activities.for_listing()
         if form.is_valid():
@@ -211,6 +213,7 @@ class ConsultationPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
+        caching.changes_at(request, caching.first_after(now, self.opens_at, self.closes_at))
         context.update(
             status=self.status_at(now),
             ways=self.ways_to_take_part.all(),

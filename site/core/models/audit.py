@@ -36,6 +36,9 @@ class AuditEvent(models.Model):
     contents, so the log itself holds no one's story. Rows are only ever added.
     """
 
+    # Staff-only records (core.caching): saving one changes nothing a resident sees, so it keeps the page cache.
+    shown_on_public_pages = False
+
     class Action(models.TextChoices):
         VIEW = "view", "Viewed"
         CREATE = "create", "Created"

@@ -39,6 +39,10 @@ class Postcode(models.Model):
     It lets a resident type a postcode instead of choosing a ward, and find what is near them.
     """
 
+    # Reference data behind postcode searches, never rendered on a kept page (core.caching): importing the ONS
+    # directory does not empty the page cache.
+    shown_on_public_pages = False
+
     postcode = models.CharField(max_length=8, unique=True, help_text="Normalised, e.g. MK9 3EJ.")
     ward = models.ForeignKey(Ward, null=True, blank=True, on_delete=models.SET_NULL, related_name="postcodes")
     latitude = models.DecimalField(max_digits=9, decimal_places=6)

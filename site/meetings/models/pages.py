@@ -5,6 +5,8 @@ authority, publicised beforehand, with what was discussed published afterwards. 
 panel, the advert (in other languages where given) and, once held, the minutes and the answers.
 """
 
+from datetime import timedelta
+
 from django import forms
 from django.db import models
 from django.utils import timezone
@@ -15,9 +17,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
-from core import maps
+from core import caching, maps
 from meetings import policies
 from meetings.querysets import MeetingPageQuerySet
+
+# How old the "seats left" on a kept copy of a meeting's page may be while booking is open.
+SEATS_SHOWN_FRESH = timedelta(seconds=30)
 
 
 class MeetingIndexPage(Page):
@@ -46,8 +51,11 @@ class MeetingIndexPage(Page):
             if ward:
                 meetings = meetings.filter(wards=ward)
         now = timezone.now()
+        upcoming = list(meetings.upcoming(now))
+        # A meeting stays in "upcoming" until it ends, then moves to the past list.
+        caching.changes_at(request, caching.first_after(now, *(meeting.ends_at for meeting in upcoming)))
         context.update(
-            upcoming=list(meetings.upcoming(now)),
+            upcoming=upcoming,
             past=list(meetings.past(now)[:20]),
             wards=Ward.objects.filter(meetings__in=MeetingPage.objects.child_of(self).live()).distinct(),
             ward=ward,
@@ -166,6 +174,16 @@ class MeetingPage(Page):
             now=now or timezone.now(), starts_at=self.starts_at, deadline=self.questions_close_at
         )
 
+    def next_change(self, now):
+        """When this page next changes by itself: booking or questions open or close, the meeting starts or ends.
+        While booking is open the seats left change with every booking, so a kept copy is good for only
+        SEATS_SHOWN_FRESH at most (the booking itself always counts the real seats)."""
+        moments = [self.booking_opens_at, self.booking_closes_at, self.questions_close_at, self.starts_at,
+                   self.ends_at]  # fmt: skip
+        if self.booking_window(now) == policies.BookingWindow.OPEN:
+            moments.append(now + SEATS_SHOWN_FRESH)
+        return caching.first_after(now, *moments)
+
     @cached_property
     def seats_taken(self):
         from meetings.models import Booking
@@ -180,7 +198,9 @@ class MeetingPage(Page):
         context = super().get_context(request, *args, **kwargs)
         from meetings.models import Question
 
-        context["window"] = self.booking_window()
+        now = timezone.now()
+        context["window"] = self.booking_window(now)
+        caching.changes_at(request, self.next_change(now))
         context["panel"] = self.panel_members.select_related("agency")
         context["adverts"] = self.adverts.all()
         context["answered_questions"] = Question.objects.published_for(self)
