@@ -26,9 +26,29 @@ def shown_or_sent_on(response):
     return response.status_code == 302 and "login" not in response["Location"]
 
 
+def world():
+    """Someone who has just signed up (an address to confirm) and asked for a password reset: the two forms reached
+    only by a link in an email, each with a real key."""
+    from allauth.account.forms import default_token_generator
+    from allauth.account.models import EmailAddress, EmailConfirmationHMAC
+    from allauth.account.utils import user_pk_to_url_str
+
+    from tests.accounts.factories import AccountFactory
+
+    newcomer = AccountFactory(confirmed_email=False)
+    forgetful = AccountFactory()
+    return World(
+        objects={
+            "confirm_key": EmailConfirmationHMAC(EmailAddress.objects.get(user=newcomer)).key,
+            "reset_uidb36": user_pk_to_url_str(forgetful),
+            "reset_key": default_token_generator.make_token(forgetful),
+        }
+    )
+
+
 MATRIX = Matrix(
     app="accounts",
-    world=World,
+    world=world,
     routes=[
         Route("accounts:home", "open your account", lambda w: "/accounts/", SIGNED_IN,
               check=signed_out_go_to_the_front_end_sign_in),
@@ -47,5 +67,12 @@ MATRIX = Matrix(
               lambda w: reverse("accounts_two_factor_set_up"), ADMIN_USERS),
         Route("accounts_recovery_codes", "see recovery codes", lambda w: reverse("accounts_recovery_codes"),
               ADMIN_USERS),
+        # Links from emails: whoever holds the link may use it; the key is the permission. Last, because a valid
+        # reset link signs out whoever is signed in (allauth), and the rows after it would run signed out.
+        Route("account_confirm_email", "open the link confirming an email address",
+              lambda w: reverse("account_confirm_email", args=[w["confirm_key"]]), ANYONE),
+        Route("account_reset_password_from_key", "open the link to choose a new password",
+              lambda w: reverse("account_reset_password_from_key", kwargs={"uidb36": w["reset_uidb36"],
+                                                                           "key": w["reset_key"]}), ANYONE),
     ],
 )  # fmt: skip
