@@ -41,8 +41,8 @@ run: install frontend translations
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 lint: install
-	$(BIN)/ruff check site tests bench
-	$(BIN)/ruff format --check site tests bench
+	$(BIN)/ruff check site tests bench tools
+	$(BIN)/ruff format --check site tests bench tools
 
 check-django: install
 	$(MANAGE) check --fail-level WARNING
@@ -51,44 +51,15 @@ check-django: install
 # Known vulnerabilities in the locked dependencies fail the build: Python (pip-audit, PyPI's advisory data, every
 # package in requirements/dev.lock) and the front end (npm audit: high and critical). When an advisory service cannot
 # be reached the audit says so loudly (NOT PERFORMED) and passes, unless AUDIT_STRICT=1, which makes that a failure.
-define PIP_AUDIT_SUMMARY
-import json, sys
-report, strict = json.load(open(sys.argv[1])), bool(sys.argv[2])
-packages = report["dependencies"]
-found = [(p["name"], p["version"], v["id"], ", ".join(v["fix_versions"]) or "no fix yet") for p in packages for v in p.get("vulns", [])]
-skipped = [p["name"] for p in packages if p.get("skip_reason")]
-for name, version, advisory, fix in found:
-    print(f"VULNERABLE {name} {version}: {advisory} (fixed in {fix})")
-print(f"pip-audit: {len(packages) - len(skipped)} of {len(packages)} locked packages audited, {len(found)} known vulnerabilities")
-if skipped:
-    print(f"pip-audit NOT PERFORMED for {len(skipped)} packages: PyPI's advisory data could not be reached" + (" (AUDIT_STRICT=1: failing)" if strict else " (AUDIT_STRICT=1 makes this fail)"))
-sys.exit(1 if found or (skipped and strict) else 0)
-endef
-export PIP_AUDIT_SUMMARY
-
-define NPM_AUDIT_SUMMARY
-const report = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8") || "{}");
-const strict = Boolean(process.argv[2]);
-if (!report.metadata) {
-  console.log(`npm audit NOT PERFORMED: the npm advisory service could not be reached ($${report.message || "no answer"})` + (strict ? " (AUDIT_STRICT=1: failing)" : " (AUDIT_STRICT=1 makes this fail)"));
-  process.exit(strict ? 1 : 0);
-}
-const serious = Object.entries(report.vulnerabilities || {}).filter(([, v]) => ["high", "critical"].includes(v.severity));
-for (const [name, v] of serious) console.log(`VULNERABLE $${name} ($${v.severity}) $${v.range}`);
-const counts = report.metadata.vulnerabilities;
-console.log(`npm audit: $${counts.total} known vulnerabilities, $${counts.high} high, $${counts.critical} critical`);
-process.exit(serious.length ? 1 : 0);
-endef
-export NPM_AUDIT_SUMMARY
-
+# tools/audit/ reads the reports and decides; tests/trust/test_dependency_audit.py holds it to that.
 audit: install
 	@mkdir -p var
 	@rm -f var/pip-audit.json var/npm-audit.json
 	@$(BIN)/pip-audit --requirement requirements/dev.lock --require-hashes --disable-pip --vulnerability-service pypi \
 		--progress-spinner off --format json --output var/pip-audit.json 2>/dev/null; \
-	$(BIN)/python -c "$$PIP_AUDIT_SUMMARY" var/pip-audit.json "$(AUDIT_STRICT)"
+	$(BIN)/python tools/audit/pip_summary.py var/pip-audit.json "$(AUDIT_STRICT)"
 	@cd frontend && npm audit --audit-level=high --json > ../var/npm-audit.json 2>/dev/null; \
-	node -e "$$NPM_AUDIT_SUMMARY" ../var/npm-audit.json "$(AUDIT_STRICT)"
+	node ../tools/audit/npm_summary.js ../var/npm-audit.json "$(AUDIT_STRICT)"
 
 test-sqlite: install frontend translations
 	@echo "=== pytest on SQLite ==="
