@@ -25,6 +25,7 @@ from core.postcodes import normalise_postcode
 from safe_places import policies
 from safe_places.models import Venue, VenueType
 
+HOURS_IN_A_WEEK = 168
 LIBRARY_COLUMNS = {"name", "authority_id", "postcode", "lat", "lng", "hours", "closed"}
 SCHEME_COLUMNS = {"name", "type", "address", "postcode"}
 DAY_COLUMNS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -157,6 +158,8 @@ def _library_rows(row, types, authority_id):
         weekly = float(row["hours"]) if row["hours"] else None
     except ValueError as exc:
         raise SkipRow(f"hours per week {row['hours']!r} is not a number") from exc
+    if weekly is not None and not 0 <= weekly <= HOURS_IN_A_WEEK:  # also "nan" and "inf", which float() reads
+        raise SkipRow(f"hours per week {row['hours']!r} is not between 0 and {HOURS_IN_A_WEEK}")
     week = policies.estimated_week_from_weekly_hours(weekly) if weekly else tuple(() for _ in range(7))
     return {
         "name": row["name"] if "library" in row["name"].lower() else f"{row['name']} Library",

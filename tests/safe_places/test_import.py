@@ -65,6 +65,22 @@ def test_the_schemes_own_layout_with_a_bad_row(tmp_path):
     assert venue.opening_hours[5] == [["20:00", "02:00"]] and venue.step_free and venue.postcode == "MK9 3EJ"
 
 
+@pytest.mark.parametrize("hours", ["inf", "nan", "-3", "169", "1e309"])
+def test_library_hours_that_are_not_hours_in_a_week_skip_the_row_with_a_reason(tmp_path, hours):
+    """float() reads "inf" and "nan"; such a row is reported, not allowed to stop the import."""
+    path = tmp_path / "libraries.csv"
+    path.write_text(
+        "name,id,authority_id,postcode,lat,lng,hours,closed\n"
+        f"Odd Hours Library,901,80,MK9 3HL,52.04,-0.76,{hours},\n"
+        "Bletchley Library,902,80,MK2 2RG,51.99,-0.73,40,\n",
+        encoding="utf-8",
+    )
+    report = import_venues(path=path)
+    assert report.created == 1
+    [(_line, name, reason)] = report.skipped
+    assert name == "Odd Hours Library" and reason == f"hours per week {hours!r} is not between 0 and 168"
+
+
 def test_the_command_prints_its_report(tmp_path):
     out = StringIO()
     call_command("import_safe_places", str(LIBRARIES), "--authority", "80", stdout=out)
