@@ -70,11 +70,19 @@ def expand_search_terms(query, synonym_groups):
 
     `synonym_groups` is an iterable of sets of equivalent phrases (lower case). Matching is on whole words.
     Returns a list of distinct phrases, the original query first.
+
+    Double quotes are dropped: the search engines read them as syntax (SQLite's full-text search failed on a
+    query holding one), and a resident's quotes add nothing, since the words are matched as typed.
     """
-    normalised = " ".join(query.lower().split())
+    normalised = _search_words(query)
     padded = f" {normalised} "
     phrases = [normalised] if normalised else []
     for group in synonym_groups:
-        if any(f" {term} " in padded for term in group):
-            phrases.extend(sorted(term for term in group if term not in phrases))
+        terms = {_search_words(term) for term in group} - {""}
+        if any(f" {term} " in padded for term in terms):
+            phrases.extend(sorted(term for term in terms if term not in phrases))
     return phrases
+
+
+def _search_words(text):
+    return " ".join(text.replace('"', " ").lower().split())

@@ -60,5 +60,13 @@ def test_synonyms_match_whole_words_only():
     ]
 
 
+@pytest.mark.parametrize(
+    ("query", "terms"),
+    [('"fly tipping"', ["fly tipping"]), ('fly"tipping', ["fly tipping"]), ('"', []), ('""  ""', [])],
+)
+def test_double_quotes_are_not_passed_to_the_search_engine(query, terms):
+    assert expand_search_terms(query, SYNONYMS) == terms
+
+
 def test_an_empty_query_has_no_terms():
     assert expand_search_terms("   ", SYNONYMS) == []

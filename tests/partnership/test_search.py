@@ -41,3 +41,12 @@ def test_an_empty_search_shows_the_form_only(client, partnership_demo):
     response = client.get("/search/")
     assert response.status_code == 200
     assert "Nothing matched" not in response.content.decode()
+
+
+@pytest.mark.parametrize("query", ['"burglary"', 'burg"lary', '"', '"community trigger"', "o'clock \\ *"])
+def test_quotes_and_search_syntax_in_a_query_are_searched_as_words_not_a_server_error(client, partnership_demo, query):
+    """SQLite's full-text search raised a syntax error on a double quote (found by the form fuzzer)."""
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    if query == '"burglary"':
+        assert "Protect your home from burglary" in response.content.decode()
