@@ -6,7 +6,9 @@ from core.exceptions import InvalidPostcode
 from core.postcodes import normalise_postcode
 from core.protection import ProtectedForm
 
-_WHOLE_NUMBER = re.compile(r"[0-9]+")
+# At most 18 digits: every such number fits a 64-bit database integer, and int() refuses strings of over 4,300
+# digits outright (a guard against slow conversions), so a longer one is simply not a number we use.
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,18}")
 
 
 def whole_number(text):

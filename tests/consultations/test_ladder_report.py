@@ -89,6 +89,16 @@ def test_one_year(client, fixture_activities):
     assert csv_rows(client.get("/get-involved/ladder-report.csv", {"year": "2026"}))[1:] == EXPECTED[:3]
 
 
+@pytest.mark.parametrize("year", ["9" * 20000, "²⁰²⁶", "twenty"])
+def test_a_year_that_is_not_one_shows_every_year(client, fixture_activities, year):
+    """A 20,000-digit year made int() raise (found by the form fuzzer); it now means no year was chosen."""
+    page = client.get("/get-involved/ladder-report/", {"year": year})
+    assert table_rows(page.content.decode()) == table_rows(client.get("/get-involved/ladder-report/").content.decode())
+    assert csv_rows(client.get("/get-involved/ladder-report.csv", {"year": year})) == csv_rows(
+        client.get("/get-involved/ladder-report.csv")
+    )
+
+
 def test_the_chart_is_an_accessible_svg_with_the_numbers_in_words(client, fixture_activities):
     html = client.get("/get-involved/ladder-report/").content.decode()
     svg = html.split("<svg")[1].split("</svg>")[0]

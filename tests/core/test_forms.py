@@ -5,7 +5,7 @@ from core.forms import whole_number
 
 @pytest.mark.parametrize(
     ("typed", "number"),
-    [("0", 0), ("7", 7), (" 2025 ", 2025), ("007", 7), (12, 12)],
+    [("0", 0), ("7", 7), (" 2025 ", 2025), ("007", 7), (12, 12), ("9" * 18, 10**18 - 1)],
 )
 def test_whole_number_reads_the_digits_0_to_9(typed, number):
     assert whole_number(typed) == number
